@@ -1,0 +1,11 @@
+-- districts/2.csv: one-year rate (dropouts / enrollment) and the four-year derived rate;
+-- flagged when the four-year rate is above the target ($t_2_four_year).
+SELECT d.district, d.district_name, d.selpa,
+       r.dropouts::BIGINT AS numerator, r.enrollment::BIGINT AS denominator,
+       CASE WHEN r.enrollment > 0 THEN 100.0 * r.dropouts / r.enrollment END::DOUBLE AS value,
+       coalesce(r.enrollment > 0, false) AS evaluated,
+       coalesce(r.grades_ok = 4 AND 100.0 * (1 - r.survival) > $t_2_four_year, false) AS flagged,
+       $t_2_four_year::DOUBLE AS threshold,
+       CASE WHEN r.grades_ok = 4 THEN 100.0 * (1 - r.survival) END::DOUBLE AS four_year_rate
+FROM district_list d LEFT JOIN ind2_rates r ON r.district = d.district
+ORDER BY d.district;

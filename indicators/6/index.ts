@@ -1,0 +1,18 @@
+import * as z from 'zod';
+import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+export default defineIndicator({
+  id: '6',
+  title: 'Preschool settings, ages 3-5',
+  description: 'Served December students aged 3-5 by federal preschool setting (FEDSET_PRS). No target in FFY 2008, no summary row.',
+  paramPrefix: 'ind6',
+  params: z.strictObject({
+    data_year_offset: dataYearOffset,
+    min_age: z.number().int().min(0).max(22).default(3).meta({ description: 'Youngest age (on the December count date)' }),
+    max_age: z.number().int().min(0).max(22).default(5).meta({ description: 'Oldest age (on the December count date)' }),
+  }),
+  inputs: [{ kind: 'table_a', period: 'DEC' }],
+  measures: [],
+  dir: import.meta.url,
+  outputs: [{ name: 'table-6', file: 'table-6.sql' }],
+});

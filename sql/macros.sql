@@ -1,0 +1,61 @@
+-- Shared macros, created once per connection (src/db.ts).
+
+-- The three accepted date forms (DATA-CONTRACT.md 2): YYYY-MM-DD, MM/DD/YYYY, MMDDYYYY.
+-- Eight digits are always month-day-year, never YYYYMMDD. Impossible dates give NULL.
+CREATE OR REPLACE MACRO parse_date(s) AS (
+  CASE
+    WHEN s IS NULL THEN NULL
+    WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(s, '%Y-%m-%d')::DATE
+    WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN try_strptime(s, '%m/%d/%Y')::DATE
+    WHEN regexp_full_match(s, '[0-9]{8}') THEN try_strptime(s, '%m%d%Y')::DATE
+    ELSE NULL
+  END
+);
+
+-- Whole years completed on d. A birthday on d counts as completed; a Feb 29 birthday
+-- completes its year on Feb 28 of a common year (INDICATORS.md, Conventions).
+CREATE OR REPLACE MACRO age_on(b, d) AS (
+  CASE WHEN b IS NULL OR d IS NULL THEN NULL ELSE
+    date_part('year', d) - date_part('year', b)
+    - CASE
+        WHEN strftime(d, '%m%d') >= strftime(b, '%m%d') THEN 0
+        WHEN strftime(b, '%m%d') = '0229' AND strftime(d, '%m%d') = '0228'
+             AND NOT ((date_part('year', d) % 4 = 0 AND date_part('year', d) % 100 <> 0)
+                      OR date_part('year', d) % 400 = 0) THEN 0
+        ELSE 1
+      END
+  END
+);
+
+-- Integers: optional '-', digits only (no separators, no '%').
+CREATE OR REPLACE MACRO parse_int(s) AS (
+  CASE WHEN regexp_full_match(s, '-?[0-9]{1,9}') THEN s::INTEGER ELSE NULL END
+);
+
+CREATE OR REPLACE MACRO parse_decimal(s) AS (
+  CASE WHEN regexp_full_match(s, '-?([0-9]+(\.[0-9]*)?|\.[0-9]+)') THEN s::DOUBLE ELSE NULL END
+);
+
+-- Y/N in any case; 1/0 and TRUE/FALSE normalised to Y/N.
+CREATE OR REPLACE MACRO parse_yesno(s) AS (
+  CASE upper(s) WHEN 'Y' THEN 'Y' WHEN '1' THEN 'Y' WHEN 'TRUE' THEN 'Y' WHEN 'YES' THEN 'Y'
+                WHEN 'N' THEN 'N' WHEN '0' THEN 'N' WHEN 'FALSE' THEN 'N' WHEN 'NO' THEN 'N'
+                ELSE NULL END
+);
+
+-- Trimmed, NFC-normalised text; blank is NULL.
+CREATE OR REPLACE MACRO clean_text(s) AS (NULLIF(trim(nfc_normalize(s)), ''));
+
+-- Identity key for unduplication and Part C linkage: names upper-cased, letters only, plus
+-- birthdate and gender. Held only inside the database.
+CREATE OR REPLACE MACRO name_key(last, first, birth, gender) AS (
+  CASE WHEN last IS NULL OR first IS NULL OR birth IS NULL OR gender IS NULL THEN NULL ELSE
+    upper(regexp_replace(last, '[^\p{L}]', '', 'g')) || '|' || upper(regexp_replace(first, '[^\p{L}]', '', 'g'))
+    || '|' || strftime(birth, '%Y-%m-%d') || '|' || upper(gender)
+  END
+);
+
+-- School-year label arithmetic: year_shift('2007-08', -3) = '2004-05'.
+CREATE OR REPLACE MACRO year_shift(label, k) AS (
+  (left(label, 4)::INTEGER + k)::VARCHAR || '-' || lpad(((left(label, 4)::INTEGER + k + 1) % 100)::VARCHAR, 2, '0')
+);

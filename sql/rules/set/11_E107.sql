@@ -1,0 +1,10 @@
+-- E107: an SSN used twice in one Table A file; later rows rejected, naming the first line.
+INSERT INTO rejects
+SELECT _file, _line, 'SSN', '[redacted]', 'E107', 'error',
+       'duplicate SSN: same SSN as line ' || first_line, 'table_a'
+FROM (
+  SELECT _file, _line, first_value(_line) OVER w AS first_line, row_number() OVER w AS k
+  FROM typed_table_a
+  WHERE "SSN__raw" IS NOT NULL
+  WINDOW w AS (PARTITION BY _file, "SSN__raw" ORDER BY _line)
+) WHERE k > 1;

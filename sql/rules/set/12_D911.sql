@@ -1,0 +1,13 @@
+-- D911 (warning): same name, birthdate and gender twice within one SELPA's file with a different
+-- STUDENT_ID; both rows are kept, the later one is flagged.
+INSERT INTO rejects
+SELECT _file, _line, 'LAST_NAME', '[redacted]', 'D911', 'warning',
+       'same name, birthdate and gender as line ' || first_line || ' with a different STUDENT_ID', 'table_a'
+FROM (
+  SELECT _file, _line, "STUDENT_ID__raw" AS sid,
+         first_value(_line) OVER w AS first_line, first_value("STUDENT_ID__raw") OVER w AS first_sid,
+         row_number() OVER w AS k
+  FROM typed_table_a
+  WHERE name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") IS NOT NULL
+  WINDOW w AS (PARTITION BY _file, "SELPA_CODE__raw", name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") ORDER BY _line)
+) WHERE k > 1 AND sid IS DISTINCT FROM first_sid;

@@ -1,0 +1,6 @@
+-- Table B row rules (DATA-CONTRACT.md 3.2, 5.2).
+-- Every adopted Table B code is a single-field check declared in src/load/schemas/table_b.ts:
+-- E208 REPT_DATE (blank/unparseable; the folder mismatch comes from periodCode), E-202 SERVICE,
+-- E213 PROVIDER, E204 LOCATION (3 digits each), E205 FREQUENCY (1-5), E206 DURATION (integer >= 10,
+-- blank included). E201 (no Table A record) and E211 (service repeated for a student) are set rules.
+-- No row rule is needed.

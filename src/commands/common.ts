@@ -1,0 +1,70 @@
+import type { Argv } from 'yargs';
+import * as z from 'zod';
+import { INDICATORS } from '../../indicators/index.js';
+import { UsageError } from '../errors.js';
+import { paramCatalog, parseParamArgs, readParamsFile, resolveParams, type ResolvedParams } from '../engine/params.js';
+import { checkYear, loadProfile, type Profile } from '../engine/profile.js';
+import type { Format } from '../write/write.js';
+
+export interface CommonArgs {
+  dir: string;
+  year?: string;
+  profile: string;
+  out?: string;
+  param?: string[];
+  params?: string;
+  only?: string;
+  db?: string;
+  format: string;
+  json: boolean;
+  quiet: boolean;
+  debug: boolean;
+}
+
+export function withCommon<T>(y: Argv<T>) {
+  return y
+    .positional('dir', { type: 'string', default: 'data-samples', describe: 'data folder (DATA-CONTRACT.md section 1)' })
+    .option('year', { type: 'string', describe: 'reporting year Y, e.g. 2008-09 (default: the profile year)' })
+    .option('profile', { type: 'string', default: 'ca-ffy2008', describe: 'measurement profile' })
+    .option('out', { type: 'string', describe: 'output folder (default reports/<profile>)' })
+    .option('param', { type: 'string', array: true, describe: 'override a parameter: NAME=VALUE (repeatable)' })
+    .option('params', { type: 'string', describe: 'JSON file of parameter overrides' })
+    .option('only', { type: 'string', describe: 'compute only these indicators: ID,ID' })
+    .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file' })
+    .option('format', { type: 'string', default: 'csv,json', describe: 'table formats: csv,json,parquet' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+    .option('debug', { type: 'boolean', default: false, describe: 'stack traces and step timings' });
+}
+
+export interface Resolved {
+  profile: Profile;
+  year: string;
+  params: ResolvedParams;
+  only?: string[];
+  formats: Format[];
+  outDir: string;
+}
+
+const formatSchema = z.array(z.enum(['csv', 'json', 'parquet'])).min(1);
+
+export function resolveCommon(args: CommonArgs): Resolved {
+  const profile = loadProfile(args.profile);
+  const year = checkYear(args.year ?? profile.year);
+  const catalog = paramCatalog(INDICATORS);
+  const params = resolveParams(catalog, {
+    profile: profile.params,
+    file: args.params ? readParamsFile(args.params) : {},
+    cli: parseParamArgs(args.param ?? []),
+  });
+  let only: string[] | undefined;
+  if (args.only !== undefined) {
+    only = args.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const known = INDICATORS.map((i) => i.id);
+    const bad = only.filter((id) => !known.includes(id));
+    if (bad.length || !only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; computed indicators are ${known.join(', ')}`);
+  }
+  const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
+  if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);
+  return { profile, year, params, only, formats: fmt.data, outDir: args.out ?? `reports/${profile.id}` };
+}

@@ -1,0 +1,35 @@
+import type { CommandModule } from 'yargs';
+import * as z from 'zod';
+import { INDICATORS } from '../../indicators/index.js';
+import { FILE_KINDS } from '../load/schemas/index.js';
+
+interface Args {
+  json: boolean;
+}
+
+export const indicatorsCommand: CommandModule<object, Args> = {
+  command: 'indicators',
+  describe: 'list the indicators: id, title, input files, parameters',
+  builder: (y) => y.option('json', { type: 'boolean', default: false }),
+  handler: (args) => {
+    const rows = INDICATORS.map((i) => ({
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      inputs: i.inputs.map((n) => {
+        const path = FILE_KINDS.find((k) => k.id === n.kind)?.path ?? n.kind;
+        return n.period ? path.replace('{period}', `<${n.period}>`) : path;
+      }),
+      measures: i.measures.map((m) => m.id),
+      parameters: Object.keys(i.params.shape).map((k) => `${i.paramPrefix}.${k}`),
+      params_schema: args.json ? z.toJSONSchema(i.params, { io: 'input', unrepresentable: 'any' }) : undefined,
+    }));
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    for (const r of rows) {
+      process.stdout.write(`${r.id.padEnd(4)} ${r.title}\n     inputs: ${r.inputs.join(', ')}\n     params: ${r.parameters.join(', ')}\n`);
+    }
+  },
+};

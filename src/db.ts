@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue>;
+export type Row = Record<string, string | number | boolean | null>;
+
+const MACROS = readFileSync(new URL('../sql/macros.sql', import.meta.url), 'utf8');
+
+/** A DuckDB connection with our session settings and macros. */
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly con: DuckDBConnection,
+  ) {}
+
+  static async open(path = ':memory:'): Promise<Db> {
+    const instance = await DuckDBInstance.create(path, { threads: '2' });
+    const con = await instance.connect();
+    const db = new Db(instance, con);
+    await con.run(`SET TimeZone='UTC'`);
+    await con.run(MACROS);
+    return db;
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.con.run(sql, params);
+  }
+
+  /** Rows as JSON-safe objects; BIGINT/DECIMAL come back as strings, so cast in SQL. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.con.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  async scalar(sql: string, params?: Params): Promise<number> {
+    const row = await this.one<Record<string, unknown>>(sql, params);
+    const v = row ? Object.values(row)[0] : undefined;
+    return v === null || v === undefined ? 0 : Number(v);
+  }
+
+  close(): void {
+    this.con.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quote an identifier that comes from our own declarations (never from user input). */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quote a string literal from our own declarations (code lists, field names). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

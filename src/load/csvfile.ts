@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+
+export interface CsvFile {
+  /** Path relative to the data folder, `/` separators. */
+  relPath: string;
+  absPath: string;
+  bytes: number;
+  sha256: string;
+  /** What DuckDB reads: the file itself, or an LF-only copy without BOM. */
+  loadPath: string;
+  /** Header names as written (trimmed, quotes removed). */
+  header: string[];
+  /** 1-based line where each data record starts (blank lines skipped), in file order. */
+  recordStarts: Int32Array;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+let scratchDir: string | undefined;
+function scratch(): string {
+  scratchDir ??= join(tmpdir(), `apr-engine-${process.pid}`);
+  mkdirSync(scratchDir, { recursive: true });
+  return scratchDir;
+}
+
+/**
+ * Reads a CSV file's bytes once: checksum, encoding and header checks, and the line where each
+ * record starts. DuckDB does the parsing; this only locates record boundaries (a quoted field may
+ * span lines) so that every reject can name its line, using the same quote rule DuckDB applies
+ * (a quote opens a field only at its start; `""` inside quotes is a literal quote).
+ */
+export function inspectCsv(absPath: string, relPath: string): CsvFile {
+  let buf: Buffer = readFileSync(absPath);
+  const bytes = buf.length;
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  if (bytes === 0) throw new InputError('the file is empty (0 bytes)', relPath);
+  if (!isUtf8(buf)) throw new InputError('the file is not valid UTF-8 text', relPath);
+  let changed = false;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    buf = buf.subarray(3);
+    changed = true;
+  }
+  if (buf.includes(CR)) {
+    buf = stripCrLf(buf);
+    changed = true;
+  }
+  const headerEnd = buf.indexOf(LF);
+  const headerBytes = headerEnd < 0 ? buf : buf.subarray(0, headerEnd);
+  if (headerBytes.includes(0)) throw new InputError('not a CSV file (binary content in the header)', relPath);
+  const headerText = headerBytes.toString('utf8');
+  if (headerText.trim() === '') throw new InputError('the file is empty (no header row)', relPath);
+  const header = splitHeader(headerText);
+  let loadPath = absPath;
+  if (changed) {
+    loadPath = join(scratch(), `${sha256}.csv`);
+    writeFileSync(loadPath, buf);
+  }
+  return { relPath, absPath, bytes, sha256, loadPath, header, recordStarts: scanRecordStarts(buf) };
+}
+
+function stripCrLf(buf: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(buf.length);
+  let j = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b === CR && buf[i + 1] === LF) continue;
+    out[j++] = b;
+  }
+  return out.subarray(0, j);
+}
+
+/** Header names: comma separated, optional surrounding quotes. Header names never contain commas. */
+function splitHeader(text: string): string[] {
+  return text.split(',').map((h) => {
+    const t = h.trim();
+    return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
+  });
+}
+
+/** Start lines of the data records (the header record, line 1, excluded). */
+export function scanRecordStarts(buf: Buffer): Int32Array {
+  let starts = new Int32Array(1024);
+  let n = 0;
+  let line = 1;
+  let inQuote = false;
+  let fieldStart = true;
+  let recordLine = 0; // 0 = no content yet on this record
+  let records = 0;
+  const len = buf.length;
+  for (let i = 0; i < len; i++) {
+    const b = buf[i]!;
+    if (inQuote) {
+      if (b === QUOTE) {
+        if (buf[i + 1] === QUOTE) i++;
+        else inQuote = false;
+      } else if (b === LF) line++;
+      continue;
+    }
+    if (b === LF) {
+      if (recordLine !== 0) {
+        if (records > 0) {
+          if (n === starts.length) {
+            const bigger = new Int32Array(starts.length * 2);
+            bigger.set(starts);
+            starts = bigger;
+          }
+          starts[n++] = recordLine;
+        }
+        records++;
+      }
+      line++;
+      fieldStart = true;
+      recordLine = 0;
+      continue;
+    }
+    if (b === QUOTE && fieldStart) {
+      inQuote = true;
+      fieldStart = false;
+      if (recordLine === 0) recordLine = line;
+    } else if (b === COMMA) {
+      fieldStart = true;
+      if (recordLine === 0) recordLine = line;
+    } else if (b !== 0x20 && b !== 0x09) {
+      fieldStart = false;
+      if (recordLine === 0) recordLine = line;
+    }
+  }
+  if (recordLine !== 0 && records > 0) {
+    if (n === starts.length) {
+      const bigger = new Int32Array(starts.length + 1);
+      bigger.set(starts);
+      starts = bigger;
+    }
+    starts[n++] = recordLine;
+  }
+  return starts.subarray(0, n);
+}

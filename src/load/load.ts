@@ -1,0 +1,340 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Db, quoteIdent, quoteLiteral } from '../db.js';
+import { InputError } from '../errors.js';
+import { inspectCsv, type CsvFile } from './csvfile.js';
+import { genericRules, loadRuleFile, type Rule } from './rules.js';
+import type { FieldSpec, FileKind } from './schema.js';
+import { runSetRules } from './sets.js';
+
+export interface InputFile {
+  kind: FileKind;
+  relPath: string;
+  period: string | null;
+}
+
+export interface FileStats {
+  file: string;
+  kind: string;
+  period: string | null;
+  bytes: number;
+  sha256: string;
+  rows_read: number;
+  rows_loaded: number;
+  rows_rejected: number;
+  warnings: number;
+  unknown_columns: string[];
+}
+
+export interface LoadResult {
+  files: FileStats[];
+  ignored: string[];
+  /** Kinds (and kind@period for CASEMIS) that were loaded. */
+  present: Set<string>;
+}
+
+const PERIOD_RE = /^\d{4}-(06|12)$/;
+
+/** CASEMIS submission folders present under casemis/. */
+export function listPeriods(dataDir: string): string[] {
+  const dir = join(dataDir, 'casemis');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((p) => PERIOD_RE.test(p) && statSync(join(dir, p)).isDirectory())
+    .sort();
+}
+
+/** Every input file the contract names that exists, for the given CASEMIS periods. */
+export function discover(dataDir: string, kinds: FileKind[], periods: string[]): { inputs: InputFile[]; ignored: string[] } {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new InputError(`data folder not found: ${dataDir}`);
+  }
+  const inputs: InputFile[] = [];
+  const known = new Set<string>();
+  for (const kind of kinds) {
+    if (kind.path.includes('{period}')) {
+      for (const period of periods) {
+        if (kind.juneOnly && !period.endsWith('-06')) continue;
+        const rel = kind.path.replace('{period}', period);
+        known.add(rel);
+        if (existsSync(join(dataDir, rel))) inputs.push({ kind, relPath: rel, period });
+      }
+    } else {
+      known.add(kind.path);
+      if (existsSync(join(dataDir, kind.path))) inputs.push({ kind, relPath: kind.path, period: null });
+    }
+  }
+  const ignored = walk(dataDir)
+    .filter((rel) => rel.endsWith('.csv') && !known.has(rel))
+    .filter((rel) => !(rel.startsWith('casemis/') && kinds.some((k) => matchesPeriodPath(k.path, rel))));
+  return { inputs, ignored };
+}
+
+function matchesPeriodPath(pattern: string, rel: string): boolean {
+  if (!pattern.includes('{period}')) return false;
+  const [pre, post] = pattern.split('{period}') as [string, string];
+  return rel.startsWith(pre) && rel.endsWith(post) && PERIOD_RE.test(rel.slice(pre.length, rel.length - post.length));
+}
+
+function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const abs = join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(abs).isDirectory()) out.push(...walk(abs, rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+function periodContext(period: string | null): string {
+  if (!period) {
+    return `NULL::VARCHAR AS _period, false AS _is_june, NULL::DATE AS _rept_expected, NULL::DATE AS _sy_start, NULL::DATE AS _sy_end, NULL::DATE AS _dec_ref`;
+  }
+  const year = Number(period.slice(0, 4));
+  const june = period.endsWith('-06');
+  const syStart = june ? year - 1 : year;
+  const rept = june ? `${year}-06-30` : `${year}-12-01`;
+  return [
+    `${quoteLiteral(period)} AS _period`,
+    `${june} AS _is_june`,
+    `DATE '${rept}' AS _rept_expected`,
+    `DATE '${syStart}-07-01' AS _sy_start`,
+    `DATE '${syStart + 1}-06-30' AS _sy_end`,
+    `DATE '${syStart}-12-01' AS _dec_ref`,
+  ].join(', ');
+}
+
+function typedExpr(f: FieldSpec): string {
+  const raw = quoteIdent(`${f.name}__raw`);
+  switch (f.type) {
+    case 'date':
+      return `parse_date(${raw})`;
+    case 'integer':
+      return `parse_int(${raw})`;
+    case 'decimal':
+      return `parse_decimal(${raw})`;
+    case 'yesno':
+      return `parse_yesno(${raw})`;
+    default:
+      return raw;
+  }
+}
+
+function canonical(kind: FileKind): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const f of kind.fields) {
+    m.set(f.name.toUpperCase(), f.name);
+    for (const a of f.aliases ?? []) m.set(a.toUpperCase(), f.name);
+  }
+  return m;
+}
+
+let seq = 0;
+
+/** Loads one file into `stg_<kind>` (all text, canonical columns) and records CSV-structure rejects. */
+async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<{ csv: CsvFile; unknown: string[] }> {
+  const { kind, relPath } = input;
+  const csv = inspectCsv(join(dataDir, relPath), relPath);
+  const names = canonical(kind);
+  const mapped = new Map<string, number>();
+  const unknown: string[] = [];
+  csv.header.forEach((h, i) => {
+    const name = names.get(h.toUpperCase());
+    if (!name) {
+      unknown.push(h);
+      return;
+    }
+    if (mapped.has(name)) throw new InputError(`column ${name} appears twice in the header`, relPath);
+    mapped.set(name, i);
+  });
+  if (kind.fields.length > 1 && csv.header.length === 1) {
+    throw new InputError('not a CSV file (the header has no comma)', relPath);
+  }
+  const missing = kind.fields.filter((f) => f.req !== 'O' && !mapped.has(f.name)).map((f) => f.name);
+  if (missing.length) throw new InputError(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, relPath);
+
+  const n = ++seq;
+  const raw = `raw_${n}`;
+  const columns = `{${csv.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv($path, auto_detect=false, header=true, delim=',',
+       quote='"', escape='"', new_line='\\n', columns=${columns}, store_rejects=true,
+       rejects_table='rej_${n}', rejects_scan='scan_${n}', rejects_limit=0)`,
+    { path: csv.loadPath },
+  );
+  // A record is rejected once, whatever number of errors DuckDB lists for it; blank lines are not records.
+  const starts = new Set(csv.recordStarts);
+  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
+    `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
+            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message
+     FROM rej_${n} GROUP BY line ORDER BY line`,
+  );
+  const csvRejects = rejRows.filter((r) => starts.has(r.line));
+  const rejectedLines = new Set(csvRejects.map((r) => r.line));
+  const loadedLines = csv.recordStarts.filter((l) => !rejectedLines.has(l));
+  const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM ${raw}`);
+  if (rawCount !== loadedLines.length) {
+    throw new Error(`${relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
+  }
+  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (ord INTEGER, line INTEGER)`);
+  const app = await db.con.createAppender(`lines_${n}`);
+  loadedLines.forEach((line, i) => {
+    app.appendInteger(i + 1);
+    app.appendInteger(line);
+    app.endRow();
+  });
+  app.closeSync();
+
+  const header = csv.header;
+  for (const r of csvRejects) {
+    const idx = r.column_name ? Number(r.column_name.slice(1)) : NaN;
+    const field = Number.isInteger(idx) ? (header[idx] ?? '') : '';
+    await db.run(
+      `INSERT INTO rejects VALUES ($file, $line, $field, '', 'E-CSV', 'error', $message, $kind)`,
+      { file: relPath, line: r.line, field, message: `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind: kind.id },
+    );
+  }
+  await db.run(`INSERT INTO csv_rejects VALUES ($file, $n)`, { file: relPath, n: csvRejects.length });
+
+  const selectCols = kind.fields.map((f) => {
+    const i = mapped.get(f.name);
+    return `${i === undefined ? 'NULL::VARCHAR' : `r.c${i}`} AS ${quoteIdent(f.name)}`;
+  });
+  const nulCheck = csv.header.length ? `strpos(concat(${csv.header.map((_, i) => `r.c${i}`).join(', ')}), chr(0)) > 0` : 'false';
+  await db.run(
+    `INSERT INTO ${quoteIdent(`stg_${kind.id}`)}
+     SELECT $file AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
+     FROM (SELECT row_number() OVER (ORDER BY rowid) AS ord, * FROM ${raw}) r JOIN lines_${n} l USING (ord)`,
+    { file: relPath },
+  );
+  await db.run(`DROP TABLE ${raw}; DROP TABLE lines_${n}`);
+  return { csv, unknown };
+}
+
+async function createKindTables(db: Db, kind: FileKind): Promise<void> {
+  const cols = kind.fields.map((f) => `${quoteIdent(f.name)} VARCHAR`).join(', ');
+  await db.run(
+    `CREATE OR REPLACE TABLE ${quoteIdent(`stg_${kind.id}`)} (_file VARCHAR, _line INTEGER, _period VARCHAR, _is_june BOOLEAN,
+       _rept_expected DATE, _sy_start DATE, _sy_end DATE, _dec_ref DATE, _nul BOOLEAN, ${cols})`,
+  );
+}
+
+/** typed_<kind>: trimmed NFC text (`F__raw`) and typed value (`F`) of every field. */
+async function buildTyped(db: Db, kind: FileKind): Promise<void> {
+  const rawCols = kind.fields.map((f) => `clean_text(${quoteIdent(f.name)}) AS ${quoteIdent(`${f.name}__raw`)}`);
+  const typedCols = kind.fields.map((f) => `${typedExpr(f)} AS ${quoteIdent(f.name)}`);
+  const extra =
+    kind.id === 'table_a'
+      ? `, "PLAN_TYPE__raw" IN ('10', '20', '30') AS served,
+           age_on("BIRTHDATE", coalesce("REPT_DATE", _rept_expected))::INTEGER AS age_rept`
+      : '';
+  await db.run(
+    `CREATE OR REPLACE TABLE ${quoteIdent(`typed_${kind.id}`)} AS
+     SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
+            ${kind.fields.map((f) => quoteIdent(`${f.name}__raw`)).join(', ')}, ${typedCols.join(', ')}${extra}
+     FROM (SELECT * EXCLUDE (${kind.fields.map((f) => quoteIdent(f.name)).join(', ')}), ${rawCols.join(', ')} FROM ${quoteIdent(`stg_${kind.id}`)})`,
+  );
+}
+
+/** Every row rule of a kind evaluated in one pass; each hit becomes a line of `rejects`. */
+async function runRowRules(db: Db, kind: FileKind, rules: Rule[]): Promise<void> {
+  const pii = new Set(kind.fields.filter((f) => f.pii).map((f) => f.name));
+  const fieldNames = new Set(kind.fields.map((f) => f.name));
+  const all: Rule[] = [
+    { code: 'E-CSV', severity: 'error', field: '', message: 'the record contains a NUL byte', predicate: '_nul', source: 'engine' },
+    ...rules,
+  ];
+  await db.run(`CREATE OR REPLACE TEMP TABLE rule_meta (rule_no INTEGER, code VARCHAR, severity VARCHAR, field VARCHAR, message VARCHAR)`);
+  const app = await db.con.createAppender('rule_meta');
+  all.forEach((r, i) => {
+    app.appendInteger(i);
+    app.appendVarchar(r.code);
+    app.appendVarchar(r.severity);
+    app.appendVarchar(r.field);
+    app.appendVarchar(r.message);
+    app.endRow();
+  });
+  app.closeSync();
+  const cases = all.map((r, i) => {
+    const value = pii.has(r.field) ? `'[redacted]'` : fieldNames.has(r.field) ? `${quoteIdent(`${r.field}__raw`)}` : `NULL::VARCHAR`;
+    return `CASE WHEN coalesce((${r.predicate}), false) THEN {'r': ${i}, 'v': ${value}} END`;
+  });
+  try {
+    await db.run(
+      `INSERT INTO rejects
+       SELECT h._file, h._line, m.field, coalesce(h.hit.v, ''), m.code, m.severity, m.message, $kind
+       FROM (SELECT _file, _line, unnest(list_filter([${cases.join(',\n')}], x -> x IS NOT NULL)) AS hit
+             FROM ${quoteIdent(`typed_${kind.id}`)}) h
+       JOIN rule_meta m ON m.rule_no = h.hit.r`,
+      { kind: kind.id },
+    );
+  } catch (e) {
+    throw new Error(`rules of ${kind.id} failed to run (check sql/rules/${kind.id}.sql): ${(e as Error).message}`, { cause: e });
+  }
+}
+
+export interface LoadOptions {
+  dataDir: string;
+  kinds: FileKind[];
+  periods: string[];
+  codeLists: Record<string, readonly string[]>;
+  undupRule: 'keep_one' | 'drop_all';
+}
+
+/** Load and verify every input file present: stg_*, typed_*, clean_*, rejects, load_files. */
+export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
+  const { inputs, ignored } = discover(opts.dataDir, opts.kinds, opts.periods);
+  if (!existsSync(join(opts.dataDir, 'reference/districts.csv'))) {
+    throw new InputError('required file is missing', 'reference/districts.csv');
+  }
+  await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
+                  severity VARCHAR, message VARCHAR, kind VARCHAR)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE csv_rejects (file VARCHAR, n INTEGER)`);
+  for (const kind of opts.kinds) await createKindTables(db, kind);
+
+  const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile }>();
+  for (const input of inputs) {
+    const { csv, unknown } = await loadFile(db, opts.dataDir, input);
+    meta.set(input.relPath, { csv, unknown, input });
+    if (input.kind.requireRows && csv.recordStarts.length === 0) {
+      throw new InputError('the file has a header but no rows', input.relPath);
+    }
+  }
+  for (const kind of opts.kinds) {
+    await buildTyped(db, kind);
+    await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
+  }
+  await runSetRules(db, opts.kinds, opts.undupRule);
+
+  const stats = await db.all<{ file: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: number }>(
+    `WITH typed AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`typed_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
+          clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
+          rj AS (SELECT file, count(DISTINCT line) FILTER (WHERE severity = 'error')::INTEGER AS rejected,
+                        count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM rejects GROUP BY file)
+     SELECT c.file, (coalesce(t.n, 0) + c.n)::INTEGER AS rows_read, coalesce(cl.n, 0)::INTEGER AS rows_loaded,
+            coalesce(rj.rejected, 0)::INTEGER AS rows_rejected, coalesce(rj.warnings, 0)::INTEGER AS warnings
+     FROM csv_rejects c LEFT JOIN typed t ON t._file = c.file LEFT JOIN clean cl ON cl._file = c.file
+     LEFT JOIN rj ON rj.file = c.file ORDER BY c.file`,
+  );
+  const files: FileStats[] = stats.map((s) => {
+    const m = meta.get(s.file)!;
+    return {
+      ...s,
+      kind: m.input.kind.id,
+      period: m.input.period,
+      bytes: m.csv.bytes,
+      sha256: m.csv.sha256,
+      unknown_columns: m.unknown,
+    };
+  });
+  for (const f of files) {
+    if (f.rows_read !== f.rows_loaded + f.rows_rejected) {
+      throw new Error(`${f.file}: counts do not reconcile (${f.rows_read} read, ${f.rows_loaded} loaded, ${f.rows_rejected} rejected)`);
+    }
+  }
+  const present = new Set<string>();
+  for (const i of inputs) present.add(i.period ? `${i.kind.id}@${i.period}` : i.kind.id);
+  return { files, ignored, present };
+}

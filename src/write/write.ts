@@ -1,0 +1,126 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Db, quoteIdent } from '../db.js';
+import type { RunConfig, RunResult, SummaryRow } from '../engine/run.js';
+
+export type Format = 'csv' | 'json' | 'parquet';
+
+const COPY_OPTIONS: Record<Format, string> = {
+  csv: `(FORMAT csv, HEADER true)`,
+  json: `(FORMAT json, ARRAY true)`,
+  parquet: `(FORMAT parquet, COMPRESSION zstd)`,
+};
+
+/** Writes a query or table in every asked format: `<base>.csv`, `<base>.json`, … */
+async function copyOut(db: Db, source: string, base: string, formats: Format[]): Promise<void> {
+  for (const f of formats) {
+    await db.run(`COPY (${source}) TO $path ${COPY_OPTIONS[f]}`, { path: `${base}.${f}` });
+  }
+}
+
+const SUMMARY_COLUMNS = ['id', 'indicator', 'title', 'numerator', 'denominator', 'value', 'display', 'target', 'target_met', 'status'] as const;
+
+async function summaryTable(db: Db, rows: SummaryRow[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE summary_out (ord INTEGER, id VARCHAR, indicator VARCHAR, title VARCHAR, numerator BIGINT,
+                  denominator BIGINT, value DOUBLE, display VARCHAR, target DOUBLE, target_met VARCHAR, status VARCHAR)`);
+  const app = await db.con.createAppender('summary_out');
+  rows.forEach((r, i) => {
+    app.appendInteger(i);
+    app.appendVarchar(r.id);
+    app.appendVarchar(r.indicator);
+    app.appendVarchar(r.title);
+    if (r.numerator === null) app.appendNull();
+    else app.appendBigInt(BigInt(r.numerator));
+    if (r.denominator === null) app.appendNull();
+    else app.appendBigInt(BigInt(r.denominator));
+    if (r.value === null) app.appendNull();
+    else app.appendDouble(r.value);
+    app.appendVarchar(r.display);
+    if (r.target === null) app.appendNull();
+    else app.appendDouble(r.target);
+    app.appendVarchar(r.target_met);
+    app.appendVarchar(r.status);
+    app.endRow();
+  });
+  app.closeSync();
+}
+
+/** load/summary.csv and load/rejects.csv: written by `run` and `validate` alike. */
+export async function writeLoad(db: Db, result: RunResult, outDir: string): Promise<void> {
+  const dir = join(outDir, 'load');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await db.run(`CREATE OR REPLACE TEMP TABLE load_summary (file VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, warnings INTEGER)`);
+  const app = await db.con.createAppender('load_summary');
+  for (const f of result.load.files) {
+    app.appendVarchar(f.file);
+    app.appendInteger(f.rows_read);
+    app.appendInteger(f.rows_loaded);
+    app.appendInteger(f.rows_rejected);
+    app.appendInteger(f.warnings);
+    app.endRow();
+  }
+  app.closeSync();
+  await copyOut(db, `SELECT * FROM load_summary ORDER BY file`, join(dir, 'summary'), ['csv']);
+  await copyOut(
+    db,
+    `SELECT file, line, field, value, code, severity, message FROM rejects ORDER BY file, line, severity, code, field`,
+    join(dir, 'rejects'),
+    ['csv'],
+  );
+}
+
+export interface WriteMeta {
+  engineVersion: string;
+  finishedAt: string;
+  formats: Format[];
+}
+
+export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir: string, meta: WriteMeta): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  await writeLoad(db, result, outDir);
+  if (cfg.mode === 'run') {
+    for (const sub of ['tables', 'districts']) {
+      rmSync(join(outDir, sub), { recursive: true, force: true });
+      mkdirSync(join(outDir, sub), { recursive: true });
+    }
+    await summaryTable(db, result.summary);
+    const summarySql = `SELECT ${SUMMARY_COLUMNS.join(', ')} FROM summary_out ORDER BY ord`;
+    await copyOut(db, summarySql, join(outDir, 'summary'), ['csv', 'json']);
+    for (const out of result.outputs) {
+      await copyOut(db, `SELECT * FROM ${quoteIdent(out.table)}`, join(outDir, out.path), meta.formats);
+    }
+  }
+  writeFileSync(join(outDir, 'run.json'), `${JSON.stringify(manifest(cfg, result, meta), null, 2)}\n`);
+}
+
+function manifest(cfg: RunConfig, result: RunResult, meta: WriteMeta) {
+  return {
+    engine: { name: 'apr-engine', version: meta.engineVersion },
+    command: cfg.mode,
+    profile: cfg.profile.id,
+    year: cfg.year,
+    data_dir: cfg.dataDir,
+    started_at: result.startedAt,
+    finished_at: meta.finishedAt,
+    steps_ms: result.steps,
+    parameters: Object.fromEntries(
+      Object.entries(cfg.params.values).map(([k, v]) => [k, { value: v, source: cfg.params.overridden[k] ?? 'default' }]),
+    ),
+    submission_folders: result.periods,
+    inputs: result.load.files.map((f) => ({
+      path: f.file,
+      bytes: f.bytes,
+      sha256: f.sha256,
+      rows_read: f.rows_read,
+      rows_loaded: f.rows_loaded,
+      rows_rejected: f.rows_rejected,
+      warnings: f.warnings,
+      unknown_columns: f.unknown_columns,
+    })),
+    ignored_files: result.load.ignored,
+    reject_rate_exceeded: result.rejectRateExceeded,
+    indicators: result.indicators,
+    outputs: ['summary', ...result.outputs.map((o) => o.path)],
+  };
+}
