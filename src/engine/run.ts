@@ -90,7 +90,7 @@ function inputPath(cfg: RunConfig, kind: string, period?: string): string {
   return period ? path.replace('{period}', period) : path;
 }
 
-async function derive(db: Db): Promise<void> {
+export async function derive(db: Db): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE ethnicity_groups (code VARCHAR, grp VARCHAR)`);
   const app = await db.con.createAppender('ethnicity_groups');
   for (const [code, grp] of Object.entries(ETHNICITY_GROUP)) {
@@ -114,11 +114,11 @@ function targetOf(cfg: RunConfig, ind: IndicatorDef, m: MeasureDef): number | nu
   return cfg.profile.targets[m.id] ?? null;
 }
 
-function outTable(ind: IndicatorDef, name: string): string {
+export function outTable(ind: IndicatorDef, name: string): string {
   return `out_${ind.id}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-async function runIndicator(db: Db, cfg: RunConfig, ind: IndicatorDef, present: Set<string>): Promise<{ status: string; dataYear: string }> {
+export async function runIndicator(db: Db, cfg: RunConfig, ind: IndicatorDef, present: Set<string>): Promise<{ status: string; dataYear: string }> {
   const offset = Number(cfg.params.values[`${ind.paramPrefix}.data_year_offset`] ?? 0);
   const ctx = yearContext(cfg.year, offset);
   const missing: string[] = [];

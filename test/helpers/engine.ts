@@ -1,0 +1,46 @@
+// Run the engine in-process the way the CLI does, with a pinned clock and no output noise.
+import { INDICATORS } from '../../indicators/index.js';
+import { Db } from '../../src/db.js';
+import { paramCatalog, resolveParams } from '../../src/engine/params.js';
+import { loadProfile } from '../../src/engine/profile.js';
+import { type RunConfig, type RunResult, runPipeline } from '../../src/engine/run.js';
+
+export const FIXED_NOW = new Date('2009-12-15T12:00:00Z');
+
+export function testConfig(dataDir: string, opts: { mode?: RunConfig['mode']; only?: string[]; params?: Record<string, string> } = {}): RunConfig {
+  const profile = loadProfile('ca-ffy2008');
+  return {
+    dataDir,
+    profile,
+    year: profile.year,
+    params: resolveParams(paramCatalog(INDICATORS), { profile: profile.params, file: {}, cli: opts.params ?? {} }),
+    indicators: INDICATORS,
+    only: opts.only,
+    mode: opts.mode ?? 'run',
+  };
+}
+
+/** Runs the pipeline on a folder and hands the open database to `fn` before closing it. */
+export async function withRun<T>(cfg: RunConfig, fn: (db: Db, result: RunResult) => Promise<T>): Promise<T> {
+  const db = await Db.open();
+  try {
+    const result = await runPipeline(db, cfg, { log: () => undefined, now: () => FIXED_NOW });
+    return await fn(db, result);
+  } finally {
+    db.close();
+  }
+}
+
+export interface Reject {
+  file: string;
+  line: number;
+  field: string;
+  value: string;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+export async function rejectsOf(db: Db): Promise<Reject[]> {
+  return db.all<Reject>(`SELECT file, line, field, value, code, severity, message FROM rejects ORDER BY file, line, code`);
+}
