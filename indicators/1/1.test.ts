@@ -28,7 +28,7 @@ function seedFolder(): DataDir {
 
 describe('indicator 1 — graduation', () => {
   it('reproduces the seed: 16,366 / 27,177 = 60.2 %', async () => {
-    await withRun(testConfig(seedFolder().root, { only: ['1'] }), async (_db, result) => {
+    await withRun(testConfig(seedFolder().root, { only: ['1'] }), (_db, result) => {
       const s = result.summary.find((r) => r.id === '1')!;
       expect(s.status).toBe('computed');
       expect(s.numerator).toBe(16366);
@@ -55,7 +55,7 @@ describe('indicator 1 — graduation', () => {
 
   it('is not computed when a cohort year is missing, naming the year', async () => {
     const d = new DataDir().districts().csv('esea/grad_dropout.csv', HEADER, [row('0110017', '2007-08', '12', 10, 90)]);
-    await withRun(testConfig(d.root, { only: ['1'] }), async (_db, result) => {
+    await withRun(testConfig(d.root, { only: ['1'] }), (_db, result) => {
       const s = result.summary.find((r) => r.id === '1')!;
       expect(s.status).toMatch(/^not computed: missing year 2004-05 \(grade 09\)/);
       expect(s.value).toBeNull();
@@ -77,7 +77,7 @@ describe('indicator 1 — graduation', () => {
     // de-duplicate the shared cohort rows (same district, year, grade)
     const unique = [...new Map(rows.map((r) => [`${r.year}|${r.grade}`, r])).values()];
     const d = new DataDir().districts().csv('esea/grad_dropout.csv', HEADER, unique);
-    await withRun(testConfig(d.root, { only: ['1'] }), async (_db, result) => {
+    await withRun(testConfig(d.root, { only: ['1'] }), (_db, result) => {
       const s = result.summary.find((r) => r.id === '1')!;
       expect(s.value).toBeLessThan(83);
       expect(s.target_met).toBe('yes');

@@ -21,7 +21,7 @@ export function testConfig(dataDir: string, opts: { mode?: RunConfig['mode']; on
 }
 
 /** Runs the pipeline on a folder and hands the open database to `fn` before closing it. */
-export async function withRun<T>(cfg: RunConfig, fn: (db: Db, result: RunResult) => Promise<T>): Promise<T> {
+export async function withRun<T>(cfg: RunConfig, fn: (db: Db, result: RunResult) => Promise<T> | T): Promise<T> {
   const db = await Db.open();
   try {
     const result = await runPipeline(db, cfg, { log: () => undefined, now: () => FIXED_NOW });
