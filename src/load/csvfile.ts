@@ -17,6 +17,11 @@ export interface CsvFile {
   header: string[];
   /** 1-based line where each data record starts (blank lines skipped), in file order. */
   recordStarts: Int32Array;
+  /**
+   * The same records numbered the way DuckDB's rejects table numbers them: newlines inside
+   * quoted fields are not counted. Used to map a DuckDB reject back to its physical line.
+   */
+  recordDuckLines: Int32Array;
 }
 
 const LF = 0x0a;
@@ -63,7 +68,8 @@ export function inspectCsv(absPath: string, relPath: string): CsvFile {
     loadPath = join(scratch(), `${sha256}.csv`);
     writeFileSync(loadPath, buf);
   }
-  return { relPath, absPath, bytes, sha256, loadPath, header, recordStarts: scanRecordStarts(buf) };
+  const { starts, duckLines } = scanRecordStarts(buf);
+  return { relPath, absPath, bytes, sha256, loadPath, header, recordStarts: starts, recordDuckLines: duckLines };
 }
 
 function stripCrLf(buf: Buffer): Buffer {
@@ -85,15 +91,36 @@ function splitHeader(text: string): string[] {
   });
 }
 
-/** Start lines of the data records (the header record, line 1, excluded). */
-export function scanRecordStarts(buf: Buffer): Int32Array {
+/** Start lines of the data records (the header record, line 1, excluded): physical and as DuckDB counts. */
+export function scanRecordStarts(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
   let starts = new Int32Array(1024);
+  let duck = new Int32Array(1024);
   let n = 0;
   let line = 1;
+  let uline = 1;
   let inQuote = false;
   let fieldStart = true;
   let recordLine = 0; // 0 = no content yet on this record
+  let recordULine = 0;
   let records = 0;
+  const push = (): void => {
+    if (n === starts.length) {
+      const s2 = new Int32Array(starts.length * 2);
+      s2.set(starts);
+      starts = s2;
+      const d2 = new Int32Array(duck.length * 2);
+      d2.set(duck);
+      duck = d2;
+    }
+    starts[n] = recordLine;
+    duck[n++] = recordULine;
+  };
+  const open = (): void => {
+    if (recordLine === 0) {
+      recordLine = line;
+      recordULine = uline;
+    }
+  };
   const len = buf.length;
   for (let i = 0; i < len; i++) {
     const b = buf[i]!;
@@ -106,17 +133,11 @@ export function scanRecordStarts(buf: Buffer): Int32Array {
     }
     if (b === LF) {
       if (recordLine !== 0) {
-        if (records > 0) {
-          if (n === starts.length) {
-            const bigger = new Int32Array(starts.length * 2);
-            bigger.set(starts);
-            starts = bigger;
-          }
-          starts[n++] = recordLine;
-        }
+        if (records > 0) push();
         records++;
       }
       line++;
+      uline++;
       fieldStart = true;
       recordLine = 0;
       continue;
@@ -124,22 +145,15 @@ export function scanRecordStarts(buf: Buffer): Int32Array {
     if (b === QUOTE && fieldStart) {
       inQuote = true;
       fieldStart = false;
-      if (recordLine === 0) recordLine = line;
+      open();
     } else if (b === COMMA) {
       fieldStart = true;
-      if (recordLine === 0) recordLine = line;
+      open();
     } else if (b !== 0x20 && b !== 0x09) {
       fieldStart = false;
-      if (recordLine === 0) recordLine = line;
+      open();
     }
   }
-  if (recordLine !== 0 && records > 0) {
-    if (n === starts.length) {
-      const bigger = new Int32Array(starts.length + 1);
-      bigger.set(starts);
-      starts = bigger;
-    }
-    starts[n++] = recordLine;
-  }
-  return starts.subarray(0, n);
+  if (recordLine !== 0 && records > 0) push();
+  return { starts: starts.subarray(0, n), duckLines: duck.subarray(0, n) };
 }

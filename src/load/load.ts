@@ -165,13 +165,16 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<{ cs
     { path: csv.loadPath },
   );
   // A record is rejected once, whatever number of errors DuckDB lists for it; blank lines are not records.
-  const starts = new Set(csv.recordStarts);
+  const physical = new Map<number, number>();
+  csv.recordDuckLines.forEach((dl, i) => physical.set(dl, csv.recordStarts[i]!));
   const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
     `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
             any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message
      FROM rej_${n} GROUP BY line ORDER BY line`,
   );
-  const csvRejects = rejRows.filter((r) => starts.has(r.line));
+  const csvRejects = rejRows
+    .filter((r) => physical.has(r.line))
+    .map((r) => ({ ...r, line: physical.get(r.line)! }));
   const rejectedLines = new Set(csvRejects.map((r) => r.line));
   const loadedLines = csv.recordStarts.filter((l) => !rejectedLines.has(l));
   const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM ${raw}`);
