@@ -60,12 +60,12 @@ GRADE = '13' AND age_rept < 16
 -- @rule E137 warning GRADE
 -- @message The student is at least three years younger than the normal age for GRADE.
 GRADE IN ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12')
-  AND age_on(BIRTHDATE, _dec_ref) <= CAST(GRADE AS INTEGER) + 5 - 3
+  AND age_on(BIRTHDATE, _dec_ref) <= TRY_CAST(GRADE AS INTEGER) + 5 - 3
 
 -- @rule E138 warning GRADE
 -- @message The student is at least five years older than the normal age for GRADE.
 GRADE IN ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12')
-  AND age_on(BIRTHDATE, _dec_ref) >= CAST(GRADE AS INTEGER) + 5 + 5
+  AND age_on(BIRTHDATE, _dec_ref) >= TRY_CAST(GRADE AS INTEGER) + 5 + 5
 
 /* "More than four years old" for infant grade: age 4 or over (W905 covers age 3). */
 -- @rule E139 error GRADE
@@ -217,7 +217,7 @@ GRADE = '13' AND age_rept = 16
 -- @rule W904 warning GRADE
 -- @message The student is two years younger than the normal age for GRADE.
 GRADE IN ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12')
-  AND age_on(BIRTHDATE, _dec_ref) = CAST(GRADE AS INTEGER) + 5 - 2
+  AND age_on(BIRTHDATE, _dec_ref) = TRY_CAST(GRADE AS INTEGER) + 5 - 2
 
 /* "More than three years" for infant grade: age 3 (4 or over is E139). */
 -- @rule W905 warning GRADE
