@@ -35,10 +35,13 @@ async function summaryTable(db: Db, rows: SummaryRow[]): Promise<void> {
     else app.appendBigInt(BigInt(r.denominator));
     if (r.value === null) app.appendNull();
     else app.appendDouble(r.value);
-    app.appendVarchar(r.display);
+    // Empty cells are NULL so CSV writes them bare, not as "".
+    if (r.display === '') app.appendNull();
+    else app.appendVarchar(r.display);
     if (r.target === null) app.appendNull();
     else app.appendDouble(r.target);
-    app.appendVarchar(r.target_met);
+    if (r.target_met === '') app.appendNull();
+    else app.appendVarchar(r.target_met);
     app.appendVarchar(r.status);
     app.endRow();
   });
