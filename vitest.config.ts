@@ -7,5 +7,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     env: { TZ: 'UTC' },
+    reporters: ['default', './test/helpers/plain-reporter.ts'],
   },
 });

@@ -1,0 +1,76 @@
+// The command line as a user meets it: exit codes, messages without stack traces, --json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function apr(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/apr.js', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const noStack = (s: string): void => expect(s).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+
+describe('apr CLI', () => {
+  it('exit 3 for a missing data folder, one message, no stack trace', () => {
+    const r = apr('run', '/nonexistent/folder', '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('data folder not found: /nonexistent/folder');
+    noStack(r.stderr);
+  });
+
+  it('exit 2 for an unknown parameter, listing the valid names', () => {
+    const r = apr('run', 'test/cases/reject-mini', '--param', 'ind9.kk=3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown parameter "ind9.kk"');
+    expect(r.stderr).toContain('ind5.min_age');
+    noStack(r.stderr);
+  });
+
+  it('exit 2 for a bad parameter value, an unknown command, an unknown option', () => {
+    expect(apr('run', 'test/cases/reject-mini', '--param', 'ind1.min_rate=high').code).toBe(2);
+    expect(apr('run', 'test/cases/reject-mini', '--param', 'load.undup_rule=some').code).toBe(2);
+    expect(apr('frobnicate').code).toBe(2);
+    expect(apr('run', '--no-such-option').code).toBe(2);
+  });
+
+  it('run --json: exit 4 when a CASEMIS table rejects more than load.max_reject_rate; summary on stdout', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const r = apr('run', 'test/cases/reject-mini', '--out', out, '--json', '--format', 'csv,parquet');
+    expect(r.code).toBe(4);
+    const doc = JSON.parse(r.stdout) as { summary: { id: string; display: string }[]; reject_rate_exceeded: { file: string }[] };
+    expect(doc.summary.find((s) => s.id === '5A')!.display).toBe('57.1%');
+    expect(doc.reject_rate_exceeded.map((x) => x.file)).toEqual(['casemis/2008-12/table_a.csv']);
+    expect(existsSync(join(out, 'tables/table-5a.parquet'))).toBe(true);
+    expect(existsSync(join(out, 'tables/table-5a.json'))).toBe(false);
+  });
+
+  it('--param overrides win and are marked in run.json', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const r = apr('run', 'test/cases/reject-mini', '--out', out, '--quiet', '--param', 'load.max_reject_rate=0.2', '--param', 'ind5.min_age=7');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { parameters: Record<string, { value: unknown; source: string }> };
+    expect(manifest.parameters['ind5.min_age']).toEqual({ value: 7, source: 'param' });
+    expect(manifest.parameters['ind1.data_year_offset']).toEqual({ value: -1, source: 'profile' });
+  });
+
+  it('validate writes load/ only', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const r = apr('validate', 'test/cases/reject-mini', '--out', out);
+    expect(r.code).toBe(4);
+    expect(readFileSync(join(out, 'load/summary.csv'), 'utf8')).toContain('casemis/2008-12/table_a.csv,10,9,1,1');
+    expect(existsSync(join(out, 'summary.csv'))).toBe(false);
+  });
+
+  it('params and indicators list the declarations', () => {
+    const p = apr('params', '--json');
+    expect(p.code).toBe(0);
+    const params = JSON.parse(p.stdout) as { name: string; default: unknown; range: string }[];
+    expect(params.find((x) => x.name === 'ind2.max_rate')).toMatchObject({ default: 23.6, range: '0..100' });
+    const i = apr('indicators');
+    expect(i.code).toBe(0);
+    expect(i.stdout).toMatch(/^5 +Least restrictive environment/m);
+    expect(i.stdout).toContain('casemis/<DEC>/table_a.csv');
+  });
+});
