@@ -24,6 +24,11 @@ export interface FileStats {
   rows_rejected: number;
   warnings: number;
   unknown_columns: string[];
+  /** Table A: served records loaded; December: records left out by unduplication. */
+  served?: number;
+  undup_excluded?: number;
+  /** Tables B/C: rows rejected only because their Table A record was (E201/E300). */
+  rejected_for_table_a?: number;
 }
 
 export interface LoadResult {
@@ -321,10 +326,27 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
      FROM csv_rejects c LEFT JOIN typed t ON t._file = c.file LEFT JOIN clean cl ON cl._file = c.file
      LEFT JOIN rj ON rj.file = c.file ORDER BY c.file`,
   );
+  const extras = new Map(
+    (
+      await db.all<{ file: string; served: number | null; undup: number | null; parent: number | null }>(
+        `WITH a AS (SELECT _file AS file, count(*) FILTER (WHERE served)::INTEGER AS served FROM clean_table_a GROUP BY ALL),
+              u AS (SELECT _file AS file, count(*)::INTEGER AS undup FROM undup GROUP BY ALL),
+              p AS (SELECT file, count(*)::INTEGER AS parent FROM (
+                      SELECT file, line FROM rejects WHERE severity = 'error' AND kind IN ('table_b', 'table_c')
+                      GROUP BY ALL HAVING bool_and(code IN ('E201', 'E300'))) GROUP BY ALL)
+         SELECT coalesce(a.file, u.file, p.file) AS file, a.served, u.undup, p.parent
+         FROM a FULL JOIN u USING (file) FULL JOIN p USING (file)`,
+      )
+    ).map((r) => [r.file, r]),
+  );
   const files: FileStats[] = stats.map((s) => {
     const m = meta.get(s.file)!;
+    const x = extras.get(s.file);
+    const kindId = m.input.kind.id;
     return {
       ...s,
+      ...(kindId === 'table_a' ? { served: x?.served ?? 0, undup_excluded: m.input.period?.endsWith('-12') ? (x?.undup ?? 0) : undefined } : {}),
+      ...(kindId === 'table_b' || kindId === 'table_c' ? { rejected_for_table_a: x?.parent ?? 0 } : {}),
       kind: m.input.kind.id,
       period: m.input.period,
       bytes: m.csv.bytes,
