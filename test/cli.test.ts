@@ -55,6 +55,19 @@ describe('apr CLI', () => {
     expect(manifest.parameters['ind1.data_year_offset']).toEqual({ value: -1, source: 'profile' });
   });
 
+  it('--db keeps the loaded data and a second run with unchanged inputs skips loading', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const db = join(out, 'apr.duckdb');
+    const read = (): { load_reused_from_db: boolean } => JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { load_reused_from_db: boolean };
+    expect(apr('run', 'test/cases/reject-mini', '--out', out, '--db', db, '--quiet').code).toBe(4);
+    expect(read().load_reused_from_db).toBe(false);
+    const first = readFileSync(join(out, 'summary.csv'), 'utf8');
+    expect(apr('run', 'test/cases/reject-mini', '--out', out, '--db', db, '--quiet').code).toBe(4);
+    expect(read().load_reused_from_db).toBe(true);
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(first);
+    expect(readFileSync(join(out, 'load/rejects.csv'), 'utf8')).toContain('E118');
+  });
+
   it('validate writes load/ only', () => {
     const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
     const r = apr('validate', 'test/cases/reject-mini', '--out', out);

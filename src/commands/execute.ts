@@ -25,6 +25,7 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
     indicators: INDICATORS,
     only: r.only,
     mode,
+    reuseLoad: args.db !== undefined,
   };
   const showProgress = !args.quiet && (process.stderr.isTTY || args.debug);
   const db = await Db.open(args.db ?? ':memory:');

@@ -1,11 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Db, type Params, quoteIdent } from '../db.js';
 import { CODE_LISTS, ETHNICITY_GROUP } from '../load/codes.js';
-import { listPeriods, loadAll, type LoadResult } from '../load/load.js';
+import { discover, listPeriods, loadAll, type LoadOptions, type LoadResult } from '../load/load.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { bindFor, runSqlFile, splitStatements } from '../sqlfile.js';
-import { readFileSync } from 'node:fs';
 import { MEASURE_CATALOG } from './catalog.js';
 import type { IndicatorDef, MeasureDef } from './indicator.js';
 import { groupValues, type ResolvedParams } from './params.js';
@@ -28,6 +29,8 @@ export interface RunConfig {
   only?: string[];
   /** validate = load and verify only. */
   mode: 'run' | 'validate';
+  /** The database is a --db file: reuse its loaded data when the inputs are unchanged. */
+  reuseLoad?: boolean;
 }
 
 export interface IndicatorStatus {
@@ -62,6 +65,20 @@ export interface RunResult {
   outputs: { path: string; table: string }[];
   rejectRateExceeded: { file: string; rate: number }[];
 }
+
+// Rules and schemas are part of what a cached load depends on.
+const ENGINE_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify(FILE_KINDS))
+  .update(readdirSync(new URL('../../sql/rules/', import.meta.url), { recursive: true }).map(String).sort().join('|'))
+  .update(
+    readdirSync(new URL('../../sql/rules/', import.meta.url), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => readFileSync(new URL(f, new URL('../../sql/rules/', import.meta.url)), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex');
 
 export function paramName(measureId: string): string {
   return `t_${measureId.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -151,6 +168,32 @@ function num(v: unknown): number | null {
   return v === null || v === undefined || v === '' ? null : Number(v);
 }
 
+/**
+ * --db: the loaded tables persist in the file with a fingerprint of what produced them (input paths,
+ * sizes, sha256, periods, load parameters, rules). A run whose fingerprint matches skips load and verify.
+ */
+async function loadCached(db: Db, opts: LoadOptions, fx: Effects): Promise<LoadResult> {
+  const { inputs } = discover(opts.dataDir, opts.kinds, opts.periods);
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ periods: opts.periods, undup: opts.undupRule, codes: opts.codeLists, engine: ENGINE_FINGERPRINT }));
+  for (const i of inputs) {
+    const buf = readFileSync(join(opts.dataDir, i.relPath));
+    h.update(`${i.relPath}\0${buf.length}\0`).update(createHash('sha256').update(buf).digest('hex'));
+  }
+  const fingerprint = h.digest('hex');
+  await db.run(`CREATE TABLE IF NOT EXISTS apr_load_cache (fingerprint VARCHAR, result VARCHAR)`);
+  const hit = await db.one<{ result: string }>(`SELECT result FROM apr_load_cache WHERE fingerprint = $f`, { f: fingerprint });
+  if (hit) {
+    fx.log('inputs unchanged: reusing the loaded data in the --db file');
+    const r = JSON.parse(hit.result) as Omit<LoadResult, 'present'> & { present: string[] };
+    return { ...r, present: new Set(r.present), reused: true };
+  }
+  const result = await loadAll(db, opts);
+  await db.run(`DELETE FROM apr_load_cache`);
+  await db.run(`INSERT INTO apr_load_cache VALUES ($f, $r)`, { f: fingerprint, r: JSON.stringify({ ...result, present: [...result.present] }) });
+  return result;
+}
+
 export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<RunResult> {
   const startedAt = fx.now().toISOString();
   const steps: Record<string, number> = {};
@@ -164,15 +207,14 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
   const allPeriods = listPeriods(cfg.dataDir);
   const periods = periodsFor(cfg, allPeriods);
   const codeLists = { ...CODE_LISTS, ...(cfg.profile.codeLists ?? {}) } as Record<string, readonly string[]>;
-  const load = await time('load and verify', () =>
-    loadAll(db, {
-      dataDir: cfg.dataDir,
-      kinds: FILE_KINDS,
-      periods,
-      codeLists,
-      undupRule: cfg.params.values['load.undup_rule'] as 'keep_one' | 'drop_all',
-    }),
-  );
+  const loadOpts = {
+    dataDir: cfg.dataDir,
+    kinds: FILE_KINDS,
+    periods,
+    codeLists,
+    undupRule: cfg.params.values['load.undup_rule'] as 'keep_one' | 'drop_all',
+  };
+  const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, fx) : loadAll(db, loadOpts)));
   const maxRate = Number(cfg.params.values['load.max_reject_rate']);
   const casemisKinds = new Set(FILE_KINDS.filter((k) => k.casemis).map((k) => k.id));
   const rejectRateExceeded = load.files

@@ -36,6 +36,8 @@ export interface LoadResult {
   ignored: string[];
   /** Kinds (and kind@period for CASEMIS) that were loaded. */
   present: Set<string>;
+  /** Taken from a --db file whose inputs were unchanged. */
+  reused?: boolean;
 }
 
 const PERIOD_RE = /^\d{4}-(06|12)$/;

@@ -111,6 +111,7 @@ function manifest(cfg: RunConfig, result: RunResult, meta: WriteMeta) {
       Object.entries(cfg.params.values).map(([k, v]) => [k, { value: v, source: cfg.params.overridden[k] ?? 'default' }]),
     ),
     submission_folders: result.periods,
+    load_reused_from_db: result.load.reused ?? false,
     inputs: result.load.files.map((f) => ({
       path: f.file,
       bytes: f.bytes,
