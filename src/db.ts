@@ -8,6 +8,9 @@ const MACROS = readFileSync(new URL('../sql/macros.sql', import.meta.url), 'utf8
 
 /** A DuckDB connection with our session settings and macros. */
 export class Db {
+  /** --debug: called with each statement's duration and its first line. */
+  trace?: (ms: number, sql: string) => void;
+
   private constructor(
     readonly instance: DuckDBInstance,
     readonly con: DuckDBConnection,
@@ -23,12 +26,16 @@ export class Db {
   }
 
   async run(sql: string, params?: Params): Promise<void> {
+    const t0 = this.trace ? performance.now() : 0;
     await this.con.run(sql, params);
+    this.trace?.(performance.now() - t0, sql);
   }
 
   /** Rows as JSON-safe objects; BIGINT/DECIMAL come back as strings, so cast in SQL. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const t0 = this.trace ? performance.now() : 0;
     const reader = await this.con.runAndReadAll(sql, params);
+    this.trace?.(performance.now() - t0, sql);
     return reader.getRowObjectsJson() as unknown as T[];
   }
 

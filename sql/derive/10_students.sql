@@ -38,7 +38,7 @@ SELECT
   a."EXIT_RESON__raw" AS exit_reson,
   a."TRAN_GOAL1__raw" AS tran_goal1,
   a."SPEC_TRANS" AS spec_trans,
-  name_key(a."LAST_NAME", a."FIRST_NAME", a."BIRTHDATE", a."GENDER") AS name_key,
+  a._name_key AS name_key,
   (u._line IS NOT NULL) AS undup_excluded
 FROM clean_table_a a
 LEFT JOIN ethnicity_groups g ON g.code = a."ETHNICITY1__raw"

@@ -29,6 +29,11 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
   };
   const showProgress = !args.quiet && (process.stderr.isTTY || args.debug);
   const db = await Db.open(args.db ?? ':memory:');
+  if (args.debug) {
+    db.trace = (ms, sql) => {
+      if (ms >= 50) process.stderr.write(`  ${(ms / 1000).toFixed(2)} s  ${sql.trim().split('\n')[0]!.slice(0, 110)}\n`);
+    };
+  }
   try {
     const result = await runPipeline(db, cfg, { log: (m) => showProgress && process.stderr.write(`${m}\n`), now });
     await writeRun(db, cfg, result, r.outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats: r.formats });

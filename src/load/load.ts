@@ -141,7 +141,15 @@ function canonical(kind: FileKind): Map<string, string> {
 let seq = 0;
 
 /** Loads one file into `stg_<kind>` (all text, canonical columns) and records CSV-structure rejects. */
-async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<{ csv: CsvFile; unknown: string[] }> {
+interface LoadedFile {
+  csv: CsvFile;
+  unknown: string[];
+  /** SELECT of the file's rows: canonical columns (text), `_file`, `_line`, period context. */
+  source: string;
+  temps: string[];
+}
+
+async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<LoadedFile> {
   const { kind, relPath } = input;
   const csv = inspectCsv(join(dataDir, relPath), relPath);
   const names = canonical(kind);
@@ -188,13 +196,12 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<{ cs
   if (rawCount !== loadedLines.length) {
     throw new Error(`${relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (ord INTEGER, line INTEGER)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (line INTEGER)`);
   const app = await db.con.createAppender(`lines_${n}`);
-  loadedLines.forEach((line, i) => {
-    app.appendInteger(i + 1);
+  for (const line of loadedLines) {
     app.appendInteger(line);
     app.endRow();
-  });
+  }
   app.closeSync();
 
   const header = csv.header;
@@ -213,38 +220,30 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<{ cs
     return `${i === undefined ? 'NULL::VARCHAR' : `r.c${i}`} AS ${quoteIdent(f.name)}`;
   });
   const nulCheck = csv.header.length ? `strpos(concat(${csv.header.map((_, i) => `r.c${i}`).join(', ')}), chr(0)) > 0` : 'false';
-  await db.run(
-    `INSERT INTO ${quoteIdent(`stg_${kind.id}`)}
-     SELECT $file AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
-     FROM (SELECT row_number() OVER (ORDER BY rowid) AS ord, * FROM ${raw}) r JOIN lines_${n} l USING (ord)`,
-    { file: relPath },
-  );
-  await db.run(`DROP TABLE ${raw}; DROP TABLE lines_${n}`);
-  return { csv, unknown };
+  // relPath is built from the declared path and a period folder name matched by PERIOD_RE.
+  const source = `SELECT ${quoteLiteral(relPath)} AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
+     FROM ${raw} r POSITIONAL JOIN lines_${n} l`;
+  return { csv, unknown, source, temps: [raw, `lines_${n}`] };
 }
 
-async function createKindTables(db: Db, kind: FileKind): Promise<void> {
-  const cols = kind.fields.map((f) => `${quoteIdent(f.name)} VARCHAR`).join(', ');
-  await db.run(
-    `CREATE OR REPLACE TABLE ${quoteIdent(`stg_${kind.id}`)} (_file VARCHAR, _line INTEGER, _period VARCHAR, _is_june BOOLEAN,
-       _rept_expected DATE, _sy_start DATE, _sy_end DATE, _dec_ref DATE, _nul BOOLEAN, ${cols})`,
-  );
-}
-
-/** typed_<kind>: trimmed NFC text (`F__raw`) and typed value (`F`) of every field. */
-async function buildTyped(db: Db, kind: FileKind): Promise<void> {
+/** typed_<kind>: trimmed NFC text (`F__raw`) and typed value (`F`) of every field, from all its files. */
+async function buildTyped(db: Db, kind: FileKind, sources: string[]): Promise<void> {
+  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
+     ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
+  const union = (sources.length ? sources : [empty]).join('\nUNION ALL\n');
   const rawCols = kind.fields.map((f) => `clean_text(${quoteIdent(f.name)}) AS ${quoteIdent(`${f.name}__raw`)}`);
   const typedCols = kind.fields.map((f) => `${typedExpr(f)} AS ${quoteIdent(f.name)}`);
   const extra =
     kind.id === 'table_a'
       ? `, "PLAN_TYPE__raw" IN ('10', '20', '30') AS served,
-           age_on("BIRTHDATE", coalesce("REPT_DATE", _rept_expected))::INTEGER AS age_rept`
+           age_on("BIRTHDATE", coalesce("REPT_DATE", _rept_expected))::INTEGER AS age_rept,
+           name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") AS _name_key`
       : '';
   await db.run(
     `CREATE OR REPLACE TABLE ${quoteIdent(`typed_${kind.id}`)} AS
      SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
             ${kind.fields.map((f) => quoteIdent(`${f.name}__raw`)).join(', ')}, ${typedCols.join(', ')}${extra}
-     FROM (SELECT * EXCLUDE (${kind.fields.map((f) => quoteIdent(f.name)).join(', ')}), ${rawCols.join(', ')} FROM ${quoteIdent(`stg_${kind.id}`)})`,
+     FROM (SELECT * EXCLUDE (${kind.fields.map((f) => quoteIdent(f.name)).join(', ')}), ${rawCols.join(', ')} FROM (${union}))`,
   );
 }
 
@@ -302,18 +301,22 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
   await db.run(`CREATE OR REPLACE TEMP TABLE csv_rejects (file VARCHAR, n INTEGER)`);
-  for (const kind of opts.kinds) await createKindTables(db, kind);
-
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile }>();
-  for (const input of inputs) {
-    const { csv, unknown } = await loadFile(db, opts.dataDir, input);
-    meta.set(input.relPath, { csv, unknown, input });
-    if (input.kind.requireRows && csv.recordStarts.length === 0) {
-      throw new InputError('the file has a header but no rows', input.relPath);
-    }
-  }
+  // Kind by kind, so only one kind's raw text is held at a time.
   for (const kind of opts.kinds) {
-    await buildTyped(db, kind);
+    const sources: string[] = [];
+    const temps: string[] = [];
+    for (const input of inputs.filter((i) => i.kind === kind)) {
+      const loaded = await loadFile(db, opts.dataDir, input);
+      meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input });
+      if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
+        throw new InputError('the file has a header but no rows', input.relPath);
+      }
+      sources.push(loaded.source);
+      temps.push(...loaded.temps);
+    }
+    await buildTyped(db, kind, sources);
+    for (const t of temps) await db.run(`DROP TABLE ${t}`);
     await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
   }
   await runSetRules(db, opts.kinds, opts.undupRule);

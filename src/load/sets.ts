@@ -38,7 +38,9 @@ async function buildClean(db: Db, kind: FileKind): Promise<void> {
   await db.run(
     `CREATE OR REPLACE TABLE ${quoteIdent(`clean_${kind.id}`)} AS
      SELECT t.* FROM ${quoteIdent(`typed_${kind.id}`)} t
-     WHERE NOT EXISTS (SELECT 1 FROM rejects r WHERE r.severity = 'error' AND r.file = t._file AND r.line = t._line)`,
+     ANTI JOIN (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
+       ON r.file = t._file AND r.line = t._line`,
+    { kind: kind.id },
   );
 }
 

@@ -8,6 +8,6 @@ FROM (
          first_value(_line) OVER w AS first_line, first_value("STUDENT_ID__raw") OVER w AS first_sid,
          row_number() OVER w AS k
   FROM typed_table_a
-  WHERE name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") IS NOT NULL
-  WINDOW w AS (PARTITION BY _file, "SELPA_CODE__raw", name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") ORDER BY _line)
+  WHERE _name_key IS NOT NULL
+  WINDOW w AS (PARTITION BY _file, "SELPA_CODE__raw", _name_key ORDER BY _line)
 ) WHERE k > 1 AND sid IS DISTINCT FROM first_sid;

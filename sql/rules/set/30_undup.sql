@@ -4,7 +4,7 @@
 CREATE OR REPLACE TABLE undup AS
 WITH dec AS (
   SELECT _file, _line, _period, "SELPA_CODE__raw" AS selpa, "LAST_IEP" AS last_iep,
-         name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") AS nk
+         _name_key AS nk
   FROM clean_table_a WHERE NOT _is_june
 ),
 multi AS (
