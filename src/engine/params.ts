@@ -103,8 +103,16 @@ export function resolveParams(
   const values: ParamValues = {};
   const overridden: ResolvedParams['overridden'] = {};
   for (const p of catalog) values[p.name] = p.default;
+  const groups = new Set(catalog.map((p) => p.group));
   const apply = (name: string, raw: unknown, source: 'profile' | 'params-file' | 'param'): void => {
     const info = byName.get(name);
+    // A profile describes the whole APR: settings of indicators this engine does not compute yet
+    // (e.g. ind4.data_year_offset) are kept as given, so the run still reads their folders.
+    if (!info && source === 'profile' && !groups.has(name.split('.')[0]!)) {
+      values[name] = raw;
+      overridden[name] = source;
+      return;
+    }
     if (!info) throw unknownName(name, catalog);
     const input = source === 'param' && typeof raw === 'string' ? fromText(info, raw) : raw;
     const parsed = info.schema.safeParse(input);

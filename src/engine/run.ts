@@ -98,6 +98,12 @@ function periodsFor(cfg: RunConfig, present: string[]): string[] {
     const ctx = yearContext(cfg.year, Number(cfg.params.values[`${ind.paramPrefix}.data_year_offset`] ?? 0));
     for (const need of ind.inputs) if (need.period) want.add(need.period === 'DEC' ? ctx.dec_period : ctx.jun_period);
   }
+  // The June of every data year the profile names, also for indicators not computed here (4A/4B read Y-1).
+  if (!cfg.only) {
+    for (const [name, v] of Object.entries(cfg.params.values)) {
+      if (name.endsWith('.data_year_offset') && typeof v === 'number' && v !== 0) want.add(yearContext(cfg.year, v).jun_period);
+    }
+  }
   return present.filter((p) => want.has(p));
 }
 
