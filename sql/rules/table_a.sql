@@ -193,20 +193,12 @@ TRAN_GOAL1 IN (TRAN_GOAL2, TRAN_GOAL3, TRAN_GOAL4)
 /* Warnings. */
 
 /* W900-W902 depend on the agency operating the program (LEA, DDS, CDCR Division of Juvenile Justice),
-   which no input carries. Reading: every submitter is an LEA (W900); a residential facility setting
-   (FEDSET_SCH 300) stands for a DDS program (W901); a correctional facility setting (FEDSET_SCH 500)
-   stands for a DJJ program (W902). Blank RESID_STAT gives no warning. */
+   which no input carries. Reading: every submitter is an LEA, so W900 (RESID_STAT 71/72 reported by
+   an LEA) applies as written; W901 and W902 concern only DDS- and DJJ-operated programs and are not
+   evaluated (a setting code is not an operator: using it as a proxy warned on valid records). */
 -- @rule W900 warning RESID_STAT
 -- @message RESID_STAT is state hospital or developmental center for a student of a local agency.
 RESID_STAT IN ('71', '72')
-
--- @rule W901 warning RESID_STAT
--- @message RESID_STAT is not state hospital or developmental center for a student in a residential facility.
-FEDSET_SCH = '300' AND RESID_STAT NOT IN ('71', '72')
-
--- @rule W902 warning RESID_STAT
--- @message RESID_STAT is not the correctional residence code for a student in a correctional facility.
-FEDSET_SCH = '500' AND RESID_STAT <> '60'
 
 /* Under 17 for 12+/transition; under 16 is already E136. */
 -- @rule W903 warning GRADE
