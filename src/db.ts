@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
@@ -17,7 +19,12 @@ export class Db {
   ) {}
 
   static async open(path = ':memory:'): Promise<Db> {
-    const instance = await DuckDBInstance.create(path, { threads: '2' });
+    // Bounded memory keeps a statewide run well under 2 GB RSS; larger intermediates spill to disk.
+    const instance = await DuckDBInstance.create(path, {
+      threads: '2',
+      memory_limit: process.env.APR_MEMORY_LIMIT ?? '1200MB',
+      temp_directory: join(tmpdir(), `apr-engine-duckdb-${process.pid}`),
+    });
     const con = await instance.connect();
     const db = new Db(instance, con);
     await con.run(`SET TimeZone='UTC'`);

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { inspectCsv, type CsvFile } from './csvfile.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import type { FieldSpec, FileKind } from './schema.js';
-import { runSetRules } from './sets.js';
+import { buildClean, runFinalRules, runSetRules } from './sets.js';
 
 export interface InputFile {
   kind: FileKind;
@@ -147,6 +147,8 @@ interface LoadedFile {
   /** SELECT of the file's rows: canonical columns (text), `_file`, `_line`, period context. */
   source: string;
   temps: string[];
+  /** Records in the file: parsed ones plus malformed ones (E-CSV). */
+  rowsRead: number;
 }
 
 async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<LoadedFile> {
@@ -213,7 +215,6 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
       { file: relPath, line: r.line, field, message: `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind: kind.id },
     );
   }
-  await db.run(`INSERT INTO csv_rejects VALUES ($file, $n)`, { file: relPath, n: csvRejects.length });
 
   const selectCols = kind.fields.map((f) => {
     const i = mapped.get(f.name);
@@ -223,10 +224,14 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
   // relPath is built from the declared path and a period folder name matched by PERIOD_RE.
   const source = `SELECT ${quoteLiteral(relPath)} AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
      FROM ${raw} r POSITIONAL JOIN lines_${n} l`;
-  return { csv, unknown, source, temps: [raw, `lines_${n}`] };
+  return { csv, unknown, source, temps: [raw, `lines_${n}`], rowsRead: loadedLines.length + csvRejects.length };
 }
 
-/** typed_<kind>: trimmed NFC text (`F__raw`) and typed value (`F`) of every field, from all its files. */
+/**
+ * typed_<kind>: a view with the trimmed NFC text (`F__raw`) and typed value (`F`) of every field over
+ * all the kind's files. Not materialised: the rule pass reads it once and the clean table is the
+ * one copy kept.
+ */
 async function buildTyped(db: Db, kind: FileKind, sources: string[]): Promise<void> {
   const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
      ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
@@ -240,7 +245,7 @@ async function buildTyped(db: Db, kind: FileKind, sources: string[]): Promise<vo
            name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") AS _name_key`
       : '';
   await db.run(
-    `CREATE OR REPLACE TABLE ${quoteIdent(`typed_${kind.id}`)} AS
+    `CREATE OR REPLACE TEMP VIEW ${quoteIdent(`typed_${kind.id}`)} AS
      SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
             ${kind.fields.map((f) => quoteIdent(`${f.name}__raw`)).join(', ')}, ${typedCols.join(', ')}${extra}
      FROM (SELECT * EXCLUDE (${kind.fields.map((f) => quoteIdent(f.name)).join(', ')}), ${rawCols.join(', ')} FROM (${union}))`,
@@ -275,7 +280,9 @@ async function runRowRules(db: Db, kind: FileKind, rules: Rule[]): Promise<void>
       `INSERT INTO rejects
        SELECT h._file, h._line, m.field, coalesce(h.hit.v, ''), m.code, m.severity, m.message, $kind
        FROM (SELECT _file, _line, unnest(list_filter([${cases.join(',\n')}], x -> x IS NOT NULL)) AS hit
-             FROM ${quoteIdent(`typed_${kind.id}`)}) h
+             FROM ${quoteIdent(`typed_${kind.id}`)}
+             -- most rows break nothing: test cheaply first, build the list of hits only for the rest
+             WHERE ${all.map((r) => `coalesce((${r.predicate}), false)`).join('\n OR ')}) h
        JOIN rule_meta m ON m.rule_no = h.hit.r`,
       { kind: kind.id },
     );
@@ -300,15 +307,15 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   }
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE csv_rejects (file VARCHAR, n INTEGER)`);
-  const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile }>();
-  // Kind by kind, so only one kind's raw text is held at a time.
+  const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
+  // Kind by kind (the contract's order: districts, Tables A-D, other inputs), so only one kind's raw
+  // text is held at a time and every set rule finds the clean tables it references.
   for (const kind of opts.kinds) {
     const sources: string[] = [];
     const temps: string[] = [];
     for (const input of inputs.filter((i) => i.kind === kind)) {
       const loaded = await loadFile(db, opts.dataDir, input);
-      meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input });
+      meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input, rowsRead: loaded.rowsRead });
       if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
         throw new InputError('the file has a header but no rows', input.relPath);
       }
@@ -316,21 +323,33 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       temps.push(...loaded.temps);
     }
     await buildTyped(db, kind, sources);
-    for (const t of temps) await db.run(`DROP TABLE ${t}`);
     await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
+    await runSetRules(db, kind, 'before_clean', opts.undupRule);
+    await buildClean(db, kind);
+    await runSetRules(db, kind, 'after_clean', opts.undupRule);
+    await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
+    for (const t of temps) await db.run(`DROP TABLE ${t}`);
   }
-  await runSetRules(db, opts.kinds, opts.undupRule);
+  await runFinalRules(db, opts.undupRule);
 
-  const stats = await db.all<{ file: string; rows_read: number; rows_loaded: number; rows_rejected: number; warnings: number }>(
-    `WITH typed AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`typed_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
-          clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
+  const counted = await db.all<{ file: string; rows_loaded: number; rows_rejected: number; warnings: number }>(
+    `WITH clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
           rj AS (SELECT file, count(DISTINCT line) FILTER (WHERE severity = 'error')::INTEGER AS rejected,
                         count(*) FILTER (WHERE severity = 'warning')::INTEGER AS warnings FROM rejects GROUP BY file)
-     SELECT c.file, (coalesce(t.n, 0) + c.n)::INTEGER AS rows_read, coalesce(cl.n, 0)::INTEGER AS rows_loaded,
+     SELECT coalesce(cl._file, rj.file) AS file, coalesce(cl.n, 0)::INTEGER AS rows_loaded,
             coalesce(rj.rejected, 0)::INTEGER AS rows_rejected, coalesce(rj.warnings, 0)::INTEGER AS warnings
-     FROM csv_rejects c LEFT JOIN typed t ON t._file = c.file LEFT JOIN clean cl ON cl._file = c.file
-     LEFT JOIN rj ON rj.file = c.file ORDER BY c.file`,
+     FROM clean cl FULL JOIN rj ON rj.file = cl._file`,
   );
+  const byFile = new Map(counted.map((c) => [c.file, c]));
+  const stats = [...meta.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, m]) => ({
+      file,
+      rows_read: m.rowsRead,
+      rows_loaded: byFile.get(file)?.rows_loaded ?? 0,
+      rows_rejected: byFile.get(file)?.rows_rejected ?? 0,
+      warnings: byFile.get(file)?.warnings ?? 0,
+    }));
   const extras = new Map(
     (
       await db.all<{ file: string; served: number | null; undup: number | null; parent: number | null }>(

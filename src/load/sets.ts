@@ -1,21 +1,38 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { type Db, quoteIdent } from '../db.js';
 import { runSqlFile } from '../sqlfile.js';
 import type { FileKind } from './schema.js';
 
 const SET_DIR = new URL('../../sql/rules/set/', import.meta.url);
 
-function setFiles(prefix: string): URL[] {
-  return readdirSync(SET_DIR)
-    .filter((f) => f.startsWith(prefix) && f.endsWith('.sql'))
-    .sort()
-    .map((f) => new URL(f, SET_DIR));
+export type Stage = 'before_clean' | 'after_clean' | 'final';
+
+interface SetRuleFile {
+  url: URL;
+  name: string;
+  kind: string;
+  stage: Stage;
 }
 
-async function runGroup(db: Db, prefix: string, undupRule: string): Promise<void> {
-  for (const url of setFiles(prefix)) {
-    await runSqlFile(db, url, { undup_rule: undupRule }, `sql/rules/set/${url.pathname.split('/').pop()}`);
-  }
+/** Set rules declare the kind they belong to and when they run: `-- @kind table_b`, `-- @stage before_clean`. */
+function setRuleFiles(): SetRuleFile[] {
+  return readdirSync(SET_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => {
+      const url = new URL(name, SET_DIR);
+      const text = readFileSync(url, 'utf8');
+      const kind = /^--\s*@kind\s+(\S+)/m.exec(text)?.[1];
+      const stage = /^--\s*@stage\s+(before_clean|after_clean|final)/m.exec(text)?.[1] as Stage | undefined;
+      if (!kind || !stage) throw new Error(`sql/rules/set/${name} needs "-- @kind <kind>" and "-- @stage before_clean|after_clean|final"`);
+      return { url, name, kind, stage };
+    });
+}
+
+const FILES = setRuleFiles();
+
+async function runFiles(db: Db, files: SetRuleFile[], undupRule: string): Promise<void> {
+  for (const f of files) await runSqlFile(db, f.url, { undup_rule: undupRule }, `sql/rules/set/${f.name}`);
 }
 
 /** E-DUP: the later rows of a repeated key in a non-CASEMIS file. */
@@ -34,7 +51,8 @@ async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
   );
 }
 
-async function buildClean(db: Db, kind: FileKind): Promise<void> {
+/** clean_<kind>: the rows no error rejected, materialised once from the typed view. */
+export async function buildClean(db: Db, kind: FileKind): Promise<void> {
   await db.run(
     `CREATE OR REPLACE TABLE ${quoteIdent(`clean_${kind.id}`)} AS
      SELECT t.* FROM ${quoteIdent(`typed_${kind.id}`)} t
@@ -44,18 +62,13 @@ async function buildClean(db: Db, kind: FileKind): Promise<void> {
   );
 }
 
-/**
- * Rules over sets of rows, in dependency order: duplicates inside a file (1x), the clean Table A,
- * references to it from Tables B/C/D and districts (2x), the other clean tables, unduplication (3x).
- */
-export async function runSetRules(db: Db, kinds: FileKind[], undupRule: string): Promise<void> {
-  await runGroup(db, '1', undupRule);
-  for (const kind of kinds) await duplicateKeys(db, kind);
-  const a = kinds.find((k) => k.id === 'table_a');
-  const districts = kinds.find((k) => k.id === 'districts');
-  if (a) await buildClean(db, a);
-  if (districts) await buildClean(db, districts);
-  await runGroup(db, '2', undupRule);
-  for (const kind of kinds) if (kind.id !== 'table_a' && kind.id !== 'districts') await buildClean(db, kind);
-  await runGroup(db, '3', undupRule);
+/** The set rules of one kind at one stage (E-DUP for keyed files runs before the clean table). */
+export async function runSetRules(db: Db, kind: FileKind, stage: Stage, undupRule: string): Promise<void> {
+  if (stage === 'before_clean') await duplicateKeys(db, kind);
+  await runFiles(db, FILES.filter((f) => f.kind === kind.id && f.stage === stage), undupRule);
+}
+
+/** Rules over the loaded whole (December unduplication). */
+export async function runFinalRules(db: Db, undupRule: string): Promise<void> {
+  await runFiles(db, FILES.filter((f) => f.stage === 'final'), undupRule);
 }

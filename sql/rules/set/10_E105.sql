@@ -1,3 +1,5 @@
+-- @kind table_a
+-- @stage before_clean
 -- E105: same SELPA_CODE + STUDENT_ID twice in one Table A file: the first row (by line) is kept,
 -- later rows are rejected and name the first line.
 INSERT INTO rejects

@@ -1,3 +1,5 @@
+-- @kind table_a
+-- @stage before_clean
 -- E107: an SSN used twice in one Table A file; later rows rejected, naming the first line.
 INSERT INTO rejects
 SELECT _file, _line, 'SSN', '[redacted]', 'E107', 'error',

@@ -1,3 +1,5 @@
+-- @kind table_a
+-- @stage before_clean
 -- D911 (warning): same name, birthdate and gender twice within one SELPA's file with a different
 -- STUDENT_ID; both rows are kept, the later one is flagged.
 INSERT INTO rejects

@@ -1,3 +1,5 @@
+-- @kind table_b
+-- @stage before_clean
 -- E211: a SERVICE code repeated for the same student in one Table B file; later rows rejected.
 INSERT INTO rejects
 SELECT _file, _line, 'SERVICE', "SERVICE__raw", 'E211', 'error',

@@ -1,3 +1,5 @@
+-- @kind table_b
+-- @stage before_clean
 -- E201: a Table B row whose SELPA_CODE + STUDENT_ID has no loaded Table A record of the same period.
 INSERT INTO rejects
 SELECT b._file, b._line, 'STUDENT_ID', b."STUDENT_ID__raw", 'E201', 'error',

@@ -1,3 +1,5 @@
+-- @kind table_c
+-- @stage before_clean
 -- E300: a Table C row whose SELPA_CODE + STUDENT_ID has no loaded June Table A record of the same period.
 INSERT INTO rejects
 SELECT c._file, c._line, 'STUDENT_ID', c."STUDENT_ID__raw", 'E300', 'error',

@@ -1,3 +1,5 @@
+-- @kind table_d
+-- @stage after_clean
 -- W925 (warning): a Table D (follow-up) student who also has a June Table A record of the same period.
 INSERT INTO rejects
 SELECT d._file, d._line, 'STUDENT_ID', d."STUDENT_ID__raw", 'W925', 'warning',

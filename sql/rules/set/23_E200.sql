@@ -1,3 +1,5 @@
+-- @kind table_b
+-- @stage after_clean
 -- E200 (adopted as a warning): a served Table A record with no Table B row, checked only for the
 -- periods that have a Table B file.
 INSERT INTO rejects

@@ -1,3 +1,5 @@
+-- @kind table_a
+-- @stage after_clean
 -- W-DIST / W-SELPA (warnings): codes of the right format that reference/districts.csv does not list.
 INSERT INTO rejects
 SELECT a._file, a._line, 'DIST_RESI', a."DIST_RESI__raw", 'W-DIST', 'warning',

@@ -1,3 +1,5 @@
+-- @kind table_a
+-- @stage final
 -- December unduplication (DATA-CONTRACT.md 5.3): the same name_key in two or more SELPAs.
 -- keep_one: the SELPA that submitted December on time (submissions/selpa_submissions.csv), else the
 -- most recent LAST_IEP, then the lowest SELPA_CODE. drop_all: every copy is excluded.
