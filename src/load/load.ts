@@ -227,29 +227,37 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
   return { csv, unknown, source, temps: [raw, `lines_${n}`], rowsRead: loadedLines.length + csvRejects.length };
 }
 
+const isText = (f: FieldSpec): boolean => f.type === 'text' || f.type === 'code';
+
 /**
- * typed_<kind>: a view with the trimmed NFC text (`F__raw`) and typed value (`F`) of every field over
- * all the kind's files. Not materialised: the rule pass reads it once and the clean table is the
- * one copy kept.
+ * data_<kind> holds every parsed row once: text and code fields as trimmed NFC text, other fields
+ * typed, plus their text as written (`F__raw`) for the rules and the rejects report. The views
+ * typed_<kind> (all rows, for the rules) and clean_<kind> (after rejected rows are deleted) add the
+ * `F__raw` names of text fields, so a rule reads `F` and `F__raw` alike for every field.
  */
-async function buildTyped(db: Db, kind: FileKind, sources: string[]): Promise<void> {
-  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
-     ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
-  const union = (sources.length ? sources : [empty]).join('\nUNION ALL\n');
+function typedSelect(kind: FileKind, source: string): string {
   const rawCols = kind.fields.map((f) => `clean_text(${quoteIdent(f.name)}) AS ${quoteIdent(`${f.name}__raw`)}`);
-  const typedCols = kind.fields.map((f) => `${typedExpr(f)} AS ${quoteIdent(f.name)}`);
+  const cols = kind.fields.map((f) => (isText(f) ? `${quoteIdent(`${f.name}__raw`)} AS ${quoteIdent(f.name)}` : `${typedExpr(f)} AS ${quoteIdent(f.name)}`));
+  const rawKept = kind.fields.filter((f) => !isText(f)).map((f) => quoteIdent(`${f.name}__raw`));
   const extra =
     kind.id === 'table_a'
       ? `, "PLAN_TYPE__raw" IN ('10', '20', '30') AS served,
-           age_on("BIRTHDATE", coalesce("REPT_DATE", _rept_expected))::INTEGER AS age_rept,
-           name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") AS _name_key`
+           age_on(parse_date("BIRTHDATE__raw"), coalesce(parse_date("REPT_DATE__raw"), _rept_expected))::INTEGER AS age_rept,
+           name_key("LAST_NAME__raw", "FIRST_NAME__raw", parse_date("BIRTHDATE__raw"), "GENDER__raw") AS _name_key`
       : '';
-  await db.run(
-    `CREATE OR REPLACE TEMP VIEW ${quoteIdent(`typed_${kind.id}`)} AS
-     SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
-            ${kind.fields.map((f) => quoteIdent(`${f.name}__raw`)).join(', ')}, ${typedCols.join(', ')}${extra}
-     FROM (SELECT * EXCLUDE (${kind.fields.map((f) => quoteIdent(f.name)).join(', ')}), ${rawCols.join(', ')} FROM (${union}))`,
-  );
+  return `SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
+            ${[...cols, ...rawKept].join(', ')}${extra}
+     FROM (SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul, ${rawCols.join(', ')} FROM (${source}))`;
+}
+
+async function createKindStore(db: Db, kind: FileKind): Promise<void> {
+  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
+     ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
+  await db.run(`CREATE OR REPLACE TABLE ${quoteIdent(`data_${kind.id}`)} AS ${typedSelect(kind, empty)}`);
+  const aliases = kind.fields.filter(isText).map((f) => `${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`);
+  const body = `SELECT *${aliases.length ? `, ${aliases.join(', ')}` : ''} FROM ${quoteIdent(`data_${kind.id}`)}`;
+  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`typed_${kind.id}`)} AS ${body}`);
+  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`clean_${kind.id}`)} AS ${body}`);
 }
 
 /** Every row rule of a kind evaluated in one pass; each hit becomes a line of `rejects`. */
@@ -308,27 +316,24 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
-  // Kind by kind (the contract's order: districts, Tables A-D, other inputs), so only one kind's raw
-  // text is held at a time and every set rule finds the clean tables it references.
+  // Kind by kind in the contract's order (districts, Tables A-D, other inputs), so every set rule
+  // finds the clean tables it references; file by file, so only one file's raw text is held at a time.
   for (const kind of opts.kinds) {
-    const sources: string[] = [];
-    const temps: string[] = [];
+    await createKindStore(db, kind);
     for (const input of inputs.filter((i) => i.kind === kind)) {
       const loaded = await loadFile(db, opts.dataDir, input);
       meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input, rowsRead: loaded.rowsRead });
       if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
         throw new InputError('the file has a header but no rows', input.relPath);
       }
-      sources.push(loaded.source);
-      temps.push(...loaded.temps);
+      await db.run(`INSERT INTO ${quoteIdent(`data_${kind.id}`)} ${typedSelect(kind, loaded.source)}`);
+      for (const t of loaded.temps) await db.run(`DROP TABLE ${t}`);
     }
-    await buildTyped(db, kind, sources);
     await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
     await runSetRules(db, kind, 'before_clean', opts.undupRule);
     await buildClean(db, kind);
     await runSetRules(db, kind, 'after_clean', opts.undupRule);
     await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
-    for (const t of temps) await db.run(`DROP TABLE ${t}`);
   }
   await runFinalRules(db, opts.undupRule);
 

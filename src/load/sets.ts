@@ -51,13 +51,12 @@ async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
   );
 }
 
-/** clean_<kind>: the rows no error rejected, materialised once from the typed view. */
+/** clean_<kind> (a view of data_<kind>) keeps the rows no error rejected: the others are deleted. */
 export async function buildClean(db: Db, kind: FileKind): Promise<void> {
   await db.run(
-    `CREATE OR REPLACE TABLE ${quoteIdent(`clean_${kind.id}`)} AS
-     SELECT t.* FROM ${quoteIdent(`typed_${kind.id}`)} t
-     ANTI JOIN (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
-       ON r.file = t._file AND r.line = t._line`,
+    `DELETE FROM ${quoteIdent(`data_${kind.id}`)} d
+     USING (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
+     WHERE d._file = r.file AND d._line = r.line`,
     { kind: kind.id },
   );
 }
