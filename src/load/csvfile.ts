@@ -93,6 +93,42 @@ function splitHeader(text: string): string[] {
 
 /** Start lines of the data records (the header record, line 1, excluded): physical and as DuckDB counts. */
 export function scanRecordStarts(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
+  return buf.includes(QUOTE) ? scanQuoted(buf) : scanUnquoted(buf);
+}
+
+/** Without a quote character every line is its own record: jump from newline to newline natively. */
+function scanUnquoted(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
+  let starts = new Int32Array(1024);
+  let n = 0;
+  let line = 1;
+  let pos = buf.indexOf(LF);
+  while (pos >= 0 && pos < buf.length - 1) {
+    line++;
+    const next = buf.indexOf(LF, pos + 1);
+    const end = next < 0 ? buf.length : next;
+    let blank = true;
+    for (let i = pos + 1; i < end; i++) {
+      const b = buf[i]!;
+      if (b !== 0x20 && b !== 0x09) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) {
+      if (n === starts.length) {
+        const s2 = new Int32Array(starts.length * 2);
+        s2.set(starts);
+        starts = s2;
+      }
+      starts[n++] = line;
+    }
+    pos = next;
+  }
+  const out = starts.subarray(0, n);
+  return { starts: out, duckLines: out };
+}
+
+function scanQuoted(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
   let starts = new Int32Array(1024);
   let duck = new Int32Array(1024);
   let n = 0;

@@ -182,16 +182,28 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
     { path: csv.loadPath },
   );
   // A record is rejected once, whatever number of errors DuckDB lists for it; blank lines are not records.
-  const physical = new Map<number, number>();
-  csv.recordDuckLines.forEach((dl, i) => physical.set(dl, csv.recordStarts[i]!));
+  // DuckDB numbers a reject by unquoted newlines: find that record (sorted) and take its physical line.
+  const physical = (duckLine: number): number | undefined => {
+    const d = csv.recordDuckLines;
+    let lo = 0;
+    let hi = d.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (d[mid]! === duckLine) return csv.recordStarts[mid];
+      if (d[mid]! < duckLine) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
     `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
             any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message
      FROM rej_${n} GROUP BY line ORDER BY line`,
   );
-  const csvRejects = rejRows
-    .filter((r) => physical.has(r.line))
-    .map((r) => ({ ...r, line: physical.get(r.line)! }));
+  const csvRejects = rejRows.flatMap((r) => {
+    const line = physical(r.line);
+    return line === undefined ? [] : [{ ...r, line }];
+  });
   const rejectedLines = new Set(csvRejects.map((r) => r.line));
   const loadedLines = csv.recordStarts.filter((l) => !rejectedLines.has(l));
   const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM ${raw}`);

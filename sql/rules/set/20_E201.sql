@@ -5,6 +5,5 @@ INSERT INTO rejects
 SELECT b._file, b._line, 'STUDENT_ID', b."STUDENT_ID__raw", 'E201', 'error',
        'no loaded Table A record of this period has this SELPA_CODE and STUDENT_ID', 'table_b'
 FROM typed_table_b b
-WHERE NOT EXISTS (SELECT 1 FROM clean_table_a a
-                  WHERE a._period = b._period AND a."SELPA_CODE__raw" = b."SELPA_CODE__raw"
-                    AND a."STUDENT_ID__raw" = b."STUDENT_ID__raw");
+ANTI JOIN clean_table_a a
+  ON a._period = b._period AND a."SELPA_CODE__raw" = b."SELPA_CODE__raw" AND a."STUDENT_ID__raw" = b."STUDENT_ID__raw";

@@ -5,6 +5,5 @@ INSERT INTO rejects
 SELECT d._file, d._line, 'STUDENT_ID', d."STUDENT_ID__raw", 'W925', 'warning',
        'the student also has a Table A record in this submission', 'table_d'
 FROM typed_table_d d
-WHERE EXISTS (SELECT 1 FROM clean_table_a a
-              WHERE a._period = d._period AND a."SELPA_CODE__raw" = d."SELPA_CODE__raw"
-                AND a."STUDENT_ID__raw" = d."STUDENT_ID__raw");
+SEMI JOIN clean_table_a a
+  ON a._period = d._period AND a."SELPA_CODE__raw" = d."SELPA_CODE__raw" AND a."STUDENT_ID__raw" = d."STUDENT_ID__raw";
