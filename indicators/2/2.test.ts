@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataDir, districtRow, type Rec } from '../../test/helpers/fixture.js';
+import { DataDir, districtRow, type Rec, studentA } from '../../test/helpers/fixture.js';
 import { testConfig, withRun } from '../../test/helpers/engine.js';
 
 const HEADER = ['district', 'year', 'grade', 'enrollment', 'dropouts', 'graduates', 'subgroup'];
@@ -84,11 +84,20 @@ describe('indicator 2 — dropout', () => {
   });
 
   it('without esea/grad_dropout.csv, 1 and 2 are not computed with the missing path', async () => {
-    const d = new DataDir().districts();
-    await withRun(testConfig(d.root, { only: ['1', '2'] }), (_db, result) => {
+    const d = new DataDir().districts().tableA('2008-12', [studentA()]);
+    await withRun(testConfig(d.root), (_db, result) => {
       for (const id of ['1', '2.one_year', '2.four_year']) {
         expect(result.summary.find((s) => s.id === id)!.status).toBe('not computed: missing esea/grad_dropout.csv');
       }
+      expect(result.summary.find((s) => s.id === '5A')!.status).toBe('computed');
+    });
+  });
+
+  it('exit 3 when no input is usable for the indicators asked for', async () => {
+    const d = new DataDir().districts();
+    await expect(withRun(testConfig(d.root, { only: ['1', '2'] }), () => undefined)).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('missing esea/grad_dropout.csv') as unknown,
     });
   });
 });

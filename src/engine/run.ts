@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Db, type Params, quoteIdent } from '../db.js';
+import { InputError } from '../errors.js';
 import { CODE_LISTS, ETHNICITY_GROUP } from '../load/codes.js';
 import { discover, listPeriods, loadAll, type LoadOptions, type LoadResult } from '../load/load.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
@@ -249,6 +250,12 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
       if (out.name === 'summary') continue;
       result.outputs.push({ path: out.name === 'districts' ? `districts/${ind.id}` : `tables/${out.name}`, table });
     }
+  }
+  // DATA-CONTRACT.md 1: when no input is usable for any indicator asked for, the run stops.
+  const asked = result.indicators.filter((i) => chosen.some((c) => c.id === i.id));
+  if (asked.length && asked.every((i) => i.status.startsWith('not computed: missing '))) {
+    const missing = [...new Set(asked.flatMap((i) => i.status.replace('not computed: missing ', '').split(', ')))];
+    throw new InputError(`no input is usable for the indicators asked for (${asked.map((i) => i.id).join(', ')}): missing ${missing.join(', ')}`);
   }
   result.summary = await buildSummary(db, cfg, result.indicators);
   return result;
