@@ -61,3 +61,25 @@ describe('December unduplication', () => {
     });
   });
 });
+
+describe('Part C linkage (W-LINK)', () => {
+  it('warns on a referral that matches several June Table A records, not on one with a single match', async () => {
+    const kid = { BIRTHDATE: '2006-03-01', ENTRY_DATE: '2008-09-01', GRADE: '17', FEDSET_SCH: '', IN_REGCLS: '', FEDSET_PRS: '200', LAST_NAME: 'Ñúñez', FIRST_NAME: 'Ana' };
+    const d = folder()
+      .tableA('2009-06', [
+        studentA({ ...kid, STUDENT_ID: 'P1', SELPA_CODE: '0101' }, '2009-06'),
+        studentA({ ...kid, STUDENT_ID: 'P2', SELPA_CODE: '0202', DIST_RESI: '0220018' }, '2009-06'),
+        studentA({ ...kid, STUDENT_ID: 'P3', FIRST_NAME: 'Bea' }, '2009-06'),
+      ])
+      .csv('partc/referrals.csv', ['referral_id', 'LAST_NAME', 'FIRST_NAME', 'BIRTHDATE', 'GENDER', 'REFR_DATE'], [
+        { referral_id: 'R1', LAST_NAME: 'NUNEZ', FIRST_NAME: 'ANA', BIRTHDATE: '03/01/2006', GENDER: 'M', REFR_DATE: '2008-11-01' },
+        { referral_id: 'R2', LAST_NAME: 'Ñúñez', FIRST_NAME: 'Ana', BIRTHDATE: '2006-03-01', GENDER: 'M', REFR_DATE: '2008-11-01' },
+        { referral_id: 'R3', LAST_NAME: 'Ñúñez', FIRST_NAME: 'Bea', BIRTHDATE: '2006-03-01', GENDER: 'M', REFR_DATE: '2008-11-01' },
+      ]);
+    await withRun(testConfig(d.root, { mode: 'validate' }), async (db) => {
+      const w = (await rejectsOf(db)).filter((r) => r.code === 'W-LINK');
+      // R1 spells the name without accents: letters differ, so it links to nothing (no warning)
+      expect(w.map((r) => [r.line, r.value, r.severity])).toEqual([[3, 'R2', 'warning']]);
+    });
+  });
+});

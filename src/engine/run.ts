@@ -182,7 +182,7 @@ function num(v: unknown): number | null {
 async function loadCached(db: Db, opts: LoadOptions, fx: Effects): Promise<LoadResult> {
   const { inputs } = discover(opts.dataDir, opts.kinds, opts.periods);
   const h = createHash('sha256');
-  h.update(JSON.stringify({ periods: opts.periods, undup: opts.undupRule, codes: opts.codeLists, engine: ENGINE_FINGERPRINT }));
+  h.update(JSON.stringify({ periods: opts.periods, undup: opts.undupRule, jun: opts.junPeriod, codes: opts.codeLists, engine: ENGINE_FINGERPRINT }));
   for (const i of inputs) {
     const buf = readFileSync(join(opts.dataDir, i.relPath));
     h.update(`${i.relPath}\0${buf.length}\0`).update(createHash('sha256').update(buf).digest('hex'));
@@ -220,6 +220,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
     periods,
     codeLists,
     undupRule: cfg.params.values['load.undup_rule'] as 'keep_one' | 'drop_all',
+    junPeriod: yearContext(cfg.year).jun_period,
   };
   const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, fx) : loadAll(db, loadOpts)));
   const maxRate = Number(cfg.params.values['load.max_reject_rate']);

@@ -317,6 +317,8 @@ export interface LoadOptions {
   periods: string[];
   codeLists: Record<string, readonly string[]>;
   undupRule: 'keep_one' | 'drop_all';
+  /** June submission folder of the reporting year, e.g. 2009-06 (Part C linkage check). */
+  junPeriod: string;
 }
 
 /** Load and verify every input file present: stg_*, typed_*, clean_*, rejects, load_files. */
@@ -328,6 +330,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
+  const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
   // Kind by kind in the contract's order (districts, Tables A-D, other inputs), so every set rule
   // finds the clean tables it references; file by file, so only one file's raw text is held at a time.
   for (const kind of opts.kinds) {
@@ -342,12 +345,12 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       for (const t of loaded.temps) await db.run(`DROP TABLE ${t}`);
     }
     await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
-    await runSetRules(db, kind, 'before_clean', opts.undupRule);
+    await runSetRules(db, kind, 'before_clean', setParams);
     await buildClean(db, kind);
-    await runSetRules(db, kind, 'after_clean', opts.undupRule);
+    await runSetRules(db, kind, 'after_clean', setParams);
     await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
   }
-  await runFinalRules(db, opts.undupRule);
+  await runFinalRules(db, setParams);
 
   const counted = await db.all<{ file: string; rows_loaded: number; rows_rejected: number; warnings: number }>(
     `WITH clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),

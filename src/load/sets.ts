@@ -31,8 +31,14 @@ function setRuleFiles(): SetRuleFile[] {
 
 const FILES = setRuleFiles();
 
-async function runFiles(db: Db, files: SetRuleFile[], undupRule: string): Promise<void> {
-  for (const f of files) await runSqlFile(db, f.url, { undup_rule: undupRule }, `sql/rules/set/${f.name}`);
+export interface SetRuleParams {
+  undup_rule: string;
+  /** June submission of the reporting year (W-LINK). */
+  jun_period: string;
+}
+
+async function runFiles(db: Db, files: SetRuleFile[], params: SetRuleParams): Promise<void> {
+  for (const f of files) await runSqlFile(db, f.url, { ...params }, `sql/rules/set/${f.name}`);
 }
 
 /** E-DUP: the later rows of a repeated key in a non-CASEMIS file. */
@@ -62,12 +68,12 @@ export async function buildClean(db: Db, kind: FileKind): Promise<void> {
 }
 
 /** The set rules of one kind at one stage (E-DUP for keyed files runs before the clean table). */
-export async function runSetRules(db: Db, kind: FileKind, stage: Stage, undupRule: string): Promise<void> {
+export async function runSetRules(db: Db, kind: FileKind, stage: Stage, params: SetRuleParams): Promise<void> {
   if (stage === 'before_clean') await duplicateKeys(db, kind);
-  await runFiles(db, FILES.filter((f) => f.kind === kind.id && f.stage === stage), undupRule);
+  await runFiles(db, FILES.filter((f) => f.kind === kind.id && f.stage === stage), params);
 }
 
 /** Rules over the loaded whole (December unduplication). */
-export async function runFinalRules(db: Db, undupRule: string): Promise<void> {
-  await runFiles(db, FILES.filter((f) => f.stage === 'final'), undupRule);
+export async function runFinalRules(db: Db, params: SetRuleParams): Promise<void> {
+  await runFiles(db, FILES.filter((f) => f.stage === 'final'), params);
 }
