@@ -321,7 +321,7 @@ export interface LoadOptions {
   junPeriod: string;
 }
 
-/** Load and verify every input file present: stg_*, typed_*, clean_*, rejects, load_files. */
+/** Load and verify every input file present: data_<kind> tables (clean_<kind> views) and `rejects`. */
 export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   const { inputs, ignored } = discover(opts.dataDir, opts.kinds, opts.periods);
   if (!existsSync(join(opts.dataDir, 'reference/districts.csv'))) {
