@@ -178,7 +178,7 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv($path, auto_detect=false, header=true, delim=',',
        quote='"', escape='"', new_line='\\n', columns=${columns}, store_rejects=true,
-       rejects_table='rej_${n}', rejects_scan='scan_${n}', rejects_limit=0)`,
+       rejects_table='rej_${n}', rejects_scan='scan_${n}', rejects_limit=0, buffer_size=33554432)`,
     { path: csv.loadPath },
   );
   // A record is rejected once, whatever number of errors DuckDB lists for it; blank lines are not records.
@@ -210,12 +210,14 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
   if (rawCount !== loadedLines.length) {
     throw new Error(`${relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (line INTEGER)`);
+  // raw rowid i (insertion order kept while reading) is the i-th loaded record of the file.
+  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (idx BIGINT, line INTEGER)`);
   const app = await db.con.createAppender(`lines_${n}`);
-  for (const line of loadedLines) {
+  loadedLines.forEach((line, i) => {
+    app.appendBigInt(BigInt(i));
     app.appendInteger(line);
     app.endRow();
-  }
+  });
   app.closeSync();
 
   const header = csv.header;
@@ -235,7 +237,7 @@ async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<Load
   const nulCheck = csv.header.length ? `strpos(concat(${csv.header.map((_, i) => `r.c${i}`).join(', ')}), chr(0)) > 0` : 'false';
   // relPath is built from the declared path and a period folder name matched by PERIOD_RE.
   const source = `SELECT ${quoteLiteral(relPath)} AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
-     FROM ${raw} r POSITIONAL JOIN lines_${n} l`;
+     FROM ${raw} r JOIN lines_${n} l ON l.idx = r.rowid`;
   return { csv, unknown, source, temps: [raw, `lines_${n}`], rowsRead: loadedLines.length + csvRejects.length };
 }
 
@@ -341,7 +343,13 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
         throw new InputError('the file has a header but no rows', input.relPath);
       }
-      await db.run(`INSERT INTO ${quoteIdent(`data_${kind.id}`)} ${typedSelect(kind, loaded.source)}`);
+      // Rows carry their line, so the typed copy need not keep file order: that lets DuckDB use both threads.
+      await db.run(`SET preserve_insertion_order = false`);
+      try {
+        await db.run(`INSERT INTO ${quoteIdent(`data_${kind.id}`)} ${typedSelect(kind, loaded.source)}`);
+      } finally {
+        await db.run(`SET preserve_insertion_order = true`);
+      }
       for (const t of loaded.temps) await db.run(`DROP TABLE ${t}`);
     }
     await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
