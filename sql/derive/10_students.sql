@@ -1,6 +1,6 @@
--- Columns every indicator shares, derived once (ARCHITECTURE.md "derive"): one row per loaded
+-- Columns every indicator shares, defined once (ARCHITECTURE.md "derive"): one row per loaded
 -- Table A record. Names and birthdates stay inside the database (name_key, birthdate).
-CREATE OR REPLACE TABLE students AS
+CREATE OR REPLACE VIEW students AS
 SELECT
   a._file, a._line, a._period, a._is_june,
   a."SELPA_CODE__raw" AS selpa,
