@@ -13,7 +13,7 @@ if (!existsSync(dir)) {
 }
 
 const t0 = performance.now();
-const db = await Db.open();
+const db = await Db.open(process.env.BENCH_DB ?? ':memory:');
 const result = await runPipeline(db, testConfig(dir), { log: () => undefined, now: () => new Date() });
 const total = (performance.now() - t0) / 1000;
 db.close();
