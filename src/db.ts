@@ -22,7 +22,7 @@ export class Db {
     // Bounded memory keeps a statewide run well under 2 GB RSS; larger intermediates spill to disk.
     const instance = await DuckDBInstance.create(path, {
       threads: '2',
-      memory_limit: process.env.APR_MEMORY_LIMIT ?? '1200MB',
+      memory_limit: process.env.APR_MEMORY_LIMIT ?? '1000MB',
       temp_directory: join(tmpdir(), `apr-engine-duckdb-${process.pid}`),
     });
     const con = await instance.connect();
