@@ -1,17 +1,9 @@
 // Writes the small synthetic sample data folder (default data-samples/), deterministic for a seed.
 // Usage: npx tsx scripts/gen-sample.ts [outDir=data-samples] [--seed N]
-import * as path from 'node:path';
-import { DEFAULT_SEED, generateSample } from './gen/build.ts';
+import { generateSample } from './gen/build.ts';
+import { genArgs } from './gen/args.ts';
 
-const args = process.argv.slice(2);
-let seed = DEFAULT_SEED;
-const pos: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  if (a === '--seed') seed = Number(args[++i]);
-  else pos.push(a);
-}
-const out = path.resolve(pos[0] ?? 'data-samples');
+const { out, seed } = genArgs('data-samples');
 const t0 = process.hrtime.bigint();
 const s = generateSample(out, seed);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -1,17 +1,10 @@
 // Writes a California-sized synthetic data folder (default data-statewide/, gitignored).
 // Usage: npx tsx scripts/gen-statewide.ts [outDir=data-statewide] [--seed N]
 import * as path from 'node:path';
-import { DEFAULT_SEED, generateStatewide } from './gen/build.ts';
+import { generateStatewide } from './gen/build.ts';
+import { genArgs } from './gen/args.ts';
 
-const args = process.argv.slice(2);
-let seed = DEFAULT_SEED;
-const pos: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] as string;
-  if (a === '--seed') seed = Number(args[++i]);
-  else pos.push(a);
-}
-const out = path.resolve(pos[0] ?? 'data-statewide');
+const { out, seed } = genArgs('data-statewide');
 if (path.basename(out) === 'data-samples') {
   console.error('refusing to write statewide data into data-samples/');
   process.exit(2);
