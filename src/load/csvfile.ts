@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -28,13 +28,6 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
-
-let scratchDir: string | undefined;
-function scratch(): string {
-  scratchDir ??= join(tmpdir(), `apr-engine-${process.pid}`);
-  mkdirSync(scratchDir, { recursive: true });
-  return scratchDir;
-}
 
 /**
  * Reads a CSV file's bytes once: checksum, encoding and header checks, and the line where each
@@ -65,7 +58,8 @@ export function inspectCsv(absPath: string, relPath: string): CsvFile {
   const header = splitHeader(headerText);
   let loadPath = absPath;
   if (changed) {
-    loadPath = join(scratch(), `${sha256}.csv`);
+    // Removed by the loader as soon as DuckDB has read it.
+    loadPath = join(tmpdir(), `apr-engine-${process.pid}-${sha256.slice(0, 16)}.csv`);
     writeFileSync(loadPath, buf);
   }
   const { starts, duckLines } = scanRecordStarts(buf);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteIdent, quoteLiteral } from '../db.js';
 import { InputError } from '../errors.js';
@@ -152,8 +152,17 @@ interface LoadedFile {
 }
 
 async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<LoadedFile> {
+  const csv = inspectCsv(join(dataDir, input.relPath), input.relPath);
+  try {
+    return await readFile(db, input, csv);
+  } finally {
+    // The LF-only copy of a BOM or CRLF file is not needed once DuckDB has read it (or failed to).
+    if (csv.loadPath !== csv.absPath) rmSync(csv.loadPath, { force: true });
+  }
+}
+
+async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedFile> {
   const { kind, relPath } = input;
-  const csv = inspectCsv(join(dataDir, relPath), relPath);
   const names = canonical(kind);
   const mapped = new Map<string, number>();
   const unknown: string[] = [];
