@@ -15,16 +15,13 @@ CREATE OR REPLACE MACRO parse_date(s) AS (
 -- Whole years completed on d. A birthday on d counts as completed; a Feb 29 birthday
 -- completes its year on Feb 28 of a common year (INDICATORS.md, Conventions).
 CREATE OR REPLACE MACRO age_on(b, d) AS (
-  CASE WHEN b IS NULL OR d IS NULL THEN NULL ELSE
-    date_part('year', d) - date_part('year', b)
-    - CASE
-        WHEN strftime(d, '%m%d') >= strftime(b, '%m%d') THEN 0
-        WHEN strftime(b, '%m%d') = '0229' AND strftime(d, '%m%d') = '0228'
-             AND NOT ((date_part('year', d) % 4 = 0 AND date_part('year', d) % 100 <> 0)
-                      OR date_part('year', d) % 400 = 0) THEN 0
-        ELSE 1
-      END
-  END
+  year(d) - year(b)
+  - CASE
+      WHEN month(d) * 100 + day(d) >= month(b) * 100 + day(b) THEN 0
+      WHEN month(b) = 2 AND day(b) = 29 AND month(d) = 2 AND day(d) = 28
+           AND NOT (year(d) % 4 = 0 AND (year(d) % 100 <> 0 OR year(d) % 400 = 0)) THEN 0
+      ELSE 1
+    END
 );
 
 -- Integers: optional '-', digits only (no separators, no '%').
