@@ -68,15 +68,15 @@ export interface RunResult {
 }
 
 // Rules and schemas are part of what a cached load depends on.
+const RULES_DIR = new URL('../../sql/rules/', import.meta.url);
 const ENGINE_FINGERPRINT = createHash('sha256')
   .update(JSON.stringify(FILE_KINDS))
-  .update(readdirSync(new URL('../../sql/rules/', import.meta.url), { recursive: true }).map(String).sort().join('|'))
   .update(
-    readdirSync(new URL('../../sql/rules/', import.meta.url), { recursive: true })
+    readdirSync(RULES_DIR, { recursive: true })
       .map(String)
       .filter((f) => f.endsWith('.sql'))
       .sort()
-      .map((f) => readFileSync(new URL(f, new URL('../../sql/rules/', import.meta.url)), 'utf8'))
+      .map((f) => `${f}\n${readFileSync(new URL(f, RULES_DIR), 'utf8')}`)
       .join('\n'),
   )
   .digest('hex');
@@ -108,7 +108,7 @@ function periodsFor(cfg: RunConfig, present: string[]): string[] {
   return present.filter((p) => want.has(p));
 }
 
-function inputPath(cfg: RunConfig, kind: string, period?: string): string {
+function inputPath(kind: string, period?: string): string {
   const k = FILE_KINDS.find((f) => f.id === kind);
   const path = k?.path ?? kind;
   return period ? path.replace('{period}', period) : path;
@@ -148,7 +148,7 @@ export async function runIndicator(db: Db, cfg: RunConfig, ind: IndicatorDef, pr
   const missing: string[] = [];
   for (const need of ind.inputs) {
     const period = need.period === 'DEC' ? ctx.dec_period : need.period === 'JUN' ? ctx.jun_period : undefined;
-    if (!present.has(period ? `${need.kind}@${period}` : need.kind)) missing.push(inputPath(cfg, need.kind, period));
+    if (!present.has(period ? `${need.kind}@${period}` : need.kind)) missing.push(inputPath(need.kind, period));
   }
   if (missing.length) return { status: `not computed: missing ${missing.join(', ')}`, dataYear: ctx.year };
   const params: Params = { ...ctx };
