@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -29,43 +29,115 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 
-/**
- * Reads a CSV file's bytes once: checksum, encoding and header checks, and the line where each
- * record starts. DuckDB does the parsing; this only locates record boundaries (a quoted field may
- * span lines) so that every reject can name its line, using the same quote rule DuckDB applies
- * (a quote opens a field only at its start; `""` inside quotes is a literal quote).
- */
-export function inspectCsv(absPath: string, relPath: string): CsvFile {
-  let buf: Buffer = readFileSync(absPath);
-  const bytes = buf.length;
-  const sha256 = createHash('sha256').update(buf).digest('hex');
-  if (bytes === 0) throw new InputError('the file is empty (0 bytes)', relPath);
-  if (!isUtf8(buf)) throw new InputError('the file is not valid UTF-8 text', relPath);
-  let changed = false;
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    buf = buf.subarray(3);
-    changed = true;
+const CHUNK = 4 << 20;
+const BOM = [0xef, 0xbb, 0xbf];
+let copies = 0;
+
+/** Bytes of `b` up to the last complete UTF-8 character (a character split by a chunk end is carried). */
+function completeUtf8(b: Buffer): number {
+  const n = b.length;
+  for (let k = 1; k <= Math.min(4, n); k++) {
+    const c = b[n - k]!;
+    if ((c & 0xc0) === 0x80) continue;
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > k ? n - k : n;
   }
-  if (buf.includes(CR)) {
-    buf = stripCrLf(buf);
-    changed = true;
-  }
-  const headerEnd = buf.indexOf(LF);
-  const headerBytes = headerEnd < 0 ? buf : buf.subarray(0, headerEnd);
-  if (headerBytes.includes(0)) throw new InputError('not a CSV file (binary content in the header)', relPath);
-  const headerText = headerBytes.toString('utf8');
-  if (headerText.trim() === '') throw new InputError('the file is empty (no header row)', relPath);
-  const header = splitHeader(headerText);
-  let loadPath = absPath;
-  if (changed) {
-    // Removed by the loader as soon as DuckDB has read it.
-    loadPath = join(tmpdir(), `apr-engine-${process.pid}-${sha256.slice(0, 16)}.csv`);
-    writeFileSync(loadPath, buf);
-  }
-  const { starts, duckLines } = scanRecordStarts(buf);
-  return { relPath, absPath, bytes, sha256, loadPath, header, recordStarts: starts, recordDuckLines: duckLines };
+  return n;
 }
 
+/**
+ * Reads a CSV file's bytes once, in chunks (a statewide file is never held whole): checksum,
+ * encoding and header checks, and the line where each record starts. DuckDB does the parsing;
+ * this only locates record boundaries (a quoted field may span lines) so that every reject can
+ * name its line. A file with a BOM or CR line ends is copied, LF-only and without BOM, for DuckDB.
+ */
+export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK): CsvFile {
+  const fd = openSync(absPath, 'r');
+  let out: number | undefined;
+  let copyPath: string | undefined;
+  try {
+    const bytes = fstatSync(fd).size;
+    if (bytes === 0) throw new InputError('the file is empty (0 bytes)', relPath);
+    const hash = createHash('sha256');
+    const scanner = new RecordScanner();
+    const buf = Buffer.allocUnsafe(Math.max(4, chunkSize));
+    const header: Buffer[] = [];
+    let headerDone = false;
+    let carry = Buffer.alloc(0);
+    let pendingCR = false;
+    let skip = 0; // BOM bytes at the start
+    let pos = 0;
+    const emit = (data: Buffer): void => {
+      if (!data.length) return;
+      scanner.feed(data);
+      if (!headerDone) {
+        const lf = data.indexOf(LF);
+        header.push(Buffer.from(lf < 0 ? data : data.subarray(0, lf)));
+        headerDone = lf >= 0;
+      }
+      if (out !== undefined) writeSync(out, data);
+    };
+    // First change needed (BOM or CR): start the copy with the bytes already passed on unchanged.
+    const startCopy = (upTo: number): void => {
+      if (out !== undefined) return;
+      copyPath = join(tmpdir(), `apr-engine-${process.pid}-${++copies}.csv`);
+      out = openSync(copyPath, 'w');
+      const tmp = Buffer.allocUnsafe(1 << 20);
+      for (let p = skip; p < upTo; ) {
+        const n = readSync(fd, tmp, 0, Math.min(tmp.length, upTo - p), p);
+        writeSync(out, tmp, 0, n);
+        p += n;
+      }
+    };
+    while (pos < bytes) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, bytes - pos), pos);
+      if (n <= 0) break;
+      const chunk = buf.subarray(0, n);
+      hash.update(chunk);
+      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeUtf8(joined);
+      if (!isUtf8(joined.subarray(0, cut))) throw new InputError('the file is not valid UTF-8 text', relPath);
+      carry = Buffer.from(joined.subarray(cut));
+      let data: Buffer = chunk;
+      if (pos === 0 && BOM.every((x, i) => data[i] === x)) {
+        skip = 3;
+        data = data.subarray(3);
+        startCopy(0);
+      }
+      if (pendingCR) {
+        pendingCR = false;
+        if (data[0] !== LF) emit(Buffer.from([CR]));
+      }
+      if (data.includes(CR)) {
+        startCopy(pos);
+        if (data[data.length - 1] === CR) {
+          pendingCR = true;
+          data = data.subarray(0, data.length - 1);
+        }
+        data = stripCrLf(data);
+      }
+      emit(data);
+      pos += n;
+    }
+    if (pendingCR) emit(Buffer.from([CR]));
+    if (carry.length) throw new InputError('the file is not valid UTF-8 text', relPath);
+    const headerBytes = Buffer.concat(header);
+    if (headerBytes.includes(0)) throw new InputError('not a CSV file (binary content in the header)', relPath);
+    const headerText = headerBytes.toString('utf8');
+    if (headerText.trim() === '') throw new InputError('the file is empty (no header row)', relPath);
+    const { starts, duckLines } = scanner.finish();
+    const sha256 = hash.digest('hex');
+    return { relPath, absPath, bytes, sha256, loadPath: copyPath ?? absPath, header: splitHeader(headerText), recordStarts: starts, recordDuckLines: duckLines };
+  } catch (e) {
+    if (copyPath) rmSync(copyPath, { force: true });
+    throw e;
+  } finally {
+    closeSync(fd);
+    if (out !== undefined) closeSync(out);
+  }
+}
+
+/** CRLF → LF (a lone CR stays: it is data). */
 function stripCrLf(buf: Buffer): Buffer {
   const out = Buffer.allocUnsafe(buf.length);
   let j = 0;
@@ -87,103 +159,124 @@ function splitHeader(text: string): string[] {
 
 /** Start lines of the data records (the header record, line 1, excluded): physical and as DuckDB counts. */
 export function scanRecordStarts(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
-  return buf.includes(QUOTE) ? scanQuoted(buf) : scanUnquoted(buf);
+  const scanner = new RecordScanner();
+  scanner.feed(buf);
+  return scanner.finish();
 }
 
-/** Without a quote character every line is its own record: jump from newline to newline natively. */
-function scanUnquoted(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
-  let starts = new Int32Array(1024);
-  let n = 0;
-  let line = 1;
-  let pos = buf.indexOf(LF);
-  while (pos >= 0 && pos < buf.length - 1) {
-    line++;
-    const next = buf.indexOf(LF, pos + 1);
-    const end = next < 0 ? buf.length : next;
-    let blank = true;
-    for (let i = pos + 1; i < end; i++) {
-      const b = buf[i]!;
-      if (b !== 0x20 && b !== 0x09) {
-        blank = false;
-        break;
-      }
-    }
-    if (!blank) {
-      if (n === starts.length) {
-        const s2 = new Int32Array(starts.length * 2);
-        s2.set(starts);
-        starts = s2;
-      }
-      starts[n++] = line;
-    }
-    pos = next;
-  }
-  const out = starts.subarray(0, n);
-  return { starts: out, duckLines: out };
-}
+const isBlank = (b: number): boolean => b === 0x20 || b === 0x09;
 
-function scanQuoted(buf: Buffer): { starts: Int32Array; duckLines: Int32Array } {
-  let starts = new Int32Array(1024);
-  let duck = new Int32Array(1024);
-  let n = 0;
-  let line = 1;
-  let uline = 1;
-  let inQuote = false;
-  let fieldStart = true;
-  let recordLine = 0; // 0 = no content yet on this record
-  let recordULine = 0;
-  let records = 0;
-  const push = (): void => {
-    if (n === starts.length) {
-      const s2 = new Int32Array(starts.length * 2);
-      s2.set(starts);
-      starts = s2;
-      const d2 = new Int32Array(duck.length * 2);
-      d2.set(duck);
-      duck = d2;
-    }
-    starts[n] = recordLine;
-    duck[n++] = recordULine;
-  };
-  const open = (): void => {
-    if (recordLine === 0) {
-      recordLine = line;
-      recordULine = uline;
-    }
-  };
-  const len = buf.length;
-  for (let i = 0; i < len; i++) {
-    const b = buf[i]!;
-    if (inQuote) {
-      if (b === QUOTE) {
-        if (buf[i + 1] === QUOTE) i++;
-        else inQuote = false;
-      } else if (b === LF) line++;
-      continue;
-    }
-    if (b === LF) {
-      if (recordLine !== 0) {
-        if (records > 0) push();
-        records++;
-      }
-      line++;
-      uline++;
-      fieldStart = true;
-      recordLine = 0;
-      continue;
-    }
-    if (b === QUOTE && fieldStart) {
-      inQuote = true;
-      fieldStart = false;
-      open();
-    } else if (b === COMMA) {
-      fieldStart = true;
-      open();
-    } else if (b !== 0x20 && b !== 0x09) {
-      fieldStart = false;
-      open();
+/**
+ * Finds record boundaries chunk by chunk, so a file is never held in memory whole. A quote opens
+ * a field only at its start; inside quotes `""` is a literal quote and a newline is data.
+ */
+export class RecordScanner {
+  private starts = new Int32Array(1024);
+  private duck = new Int32Array(1024);
+  private n = 0;
+  private line = 1;
+  private uline = 1;
+  private inQuote = false;
+  /** Inside quotes, a quote was the last byte seen: `""` (literal) or the closing quote. */
+  private quoteSeen = false;
+  private fieldStart = true;
+  private recordLine = 0; // 0 = no content yet on this record
+  private recordULine = 0;
+  private records = 0;
+
+  private open(): void {
+    if (this.recordLine === 0) {
+      this.recordLine = this.line;
+      this.recordULine = this.uline;
     }
   }
-  if (recordLine !== 0 && records > 0) push();
-  return { starts: starts.subarray(0, n), duckLines: duck.subarray(0, n) };
+
+  private newline(): void {
+    if (this.recordLine !== 0) {
+      if (this.records > 0) {
+        if (this.n === this.starts.length) {
+          const s2 = new Int32Array(this.starts.length * 2);
+          s2.set(this.starts);
+          this.starts = s2;
+          const d2 = new Int32Array(this.duck.length * 2);
+          d2.set(this.duck);
+          this.duck = d2;
+        }
+        this.starts[this.n] = this.recordLine;
+        this.duck[this.n++] = this.recordULine;
+      }
+      this.records++;
+    }
+    this.line++;
+    this.uline++;
+    this.fieldStart = true;
+    this.recordLine = 0;
+  }
+
+  feed(chunk: Buffer): void {
+    if (!this.inQuote && !chunk.includes(QUOTE)) this.feedUnquoted(chunk);
+    else this.feedQuoted(chunk);
+  }
+
+  /** No quote in the chunk: jump from newline to newline natively. */
+  private feedUnquoted(chunk: Buffer): void {
+    let i = 0;
+    for (;;) {
+      const lf = chunk.indexOf(LF, i);
+      const end = lf < 0 ? chunk.length : lf;
+      let last = -1;
+      for (let k = end - 1; k >= i; k--) {
+        if (!isBlank(chunk[k]!)) {
+          last = k;
+          break;
+        }
+      }
+      if (last >= 0) {
+        this.open();
+        this.fieldStart = chunk[last] === COMMA;
+      }
+      if (lf < 0) return;
+      this.newline();
+      i = lf + 1;
+    }
+  }
+
+  private feedQuoted(chunk: Buffer): void {
+    const len = chunk.length;
+    for (let i = 0; i < len; i++) {
+      const b = chunk[i]!;
+      if (this.inQuote) {
+        if (this.quoteSeen) {
+          this.quoteSeen = false;
+          if (b === QUOTE) continue; // "" inside quotes
+          this.inQuote = false; // the previous quote closed the field: b is outside quotes
+        } else {
+          if (b === QUOTE) this.quoteSeen = true;
+          else if (b === LF) this.line++;
+          continue;
+        }
+      }
+      if (b === LF) this.newline();
+      else if (b === QUOTE && this.fieldStart) {
+        this.inQuote = true;
+        this.fieldStart = false;
+        this.open();
+      } else if (b === COMMA) {
+        this.fieldStart = true;
+        this.open();
+      } else if (!isBlank(b)) {
+        this.fieldStart = false;
+        this.open();
+      }
+    }
+  }
+
+  finish(): { starts: Int32Array; duckLines: Int32Array } {
+    if (this.recordLine !== 0 && this.records > 0) {
+      this.newline();
+      this.line--;
+      this.uline--;
+    }
+    return { starts: this.starts.subarray(0, this.n), duckLines: this.duck.subarray(0, this.n) };
+  }
 }
