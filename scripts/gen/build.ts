@@ -352,6 +352,26 @@ function sameFindings(a: Finding[], b: Finding[]): boolean {
   return sa === sb;
 }
 
+/**
+ * Writes each row, runs the oracle on it, insists the findings are exactly the planted one (or
+ * none), and records them as expected rejects at the row's physical line.
+ */
+function writeChecked<R>(
+  w: CsvWriter,
+  items: readonly { row: R; planted?: Finding | null }[],
+  format: (row: R) => string[],
+  check: (row: R) => Finding[],
+  expected: Expect[],
+): void {
+  for (const it of items) {
+    const line = w.row(format(it.row));
+    const got = check(it.row);
+    if (!sameFindings(got, it.planted ? [it.planted] : [])) throw new Error(`${w.rel} line ${line}: expected ${JSON.stringify(it.planted)} got ${JSON.stringify(got)}`);
+    for (const g of got) expected.push({ file: w.rel, line, field: g.field, code: g.code, note: '' });
+  }
+  w.close();
+}
+
 const NATURAL_OK = new Set(['W909', 'W910', 'W-DIST', 'D911', 'W-UNDUP']);
 
 export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSummary {
@@ -502,24 +522,12 @@ export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSu
     if (p.kind === 'jun') {
       const fc = new DateFormatter(p.folder === '2008-06' ? 'mdy' : 'iso');
       const wc = new CsvWriter(root, `${dir}/table_c.csv`, [...TC_FIELDS]);
-      for (const it of data.c) {
-        const line = wc.row(fmtFields(it.row, TC_FIELDS, fc));
-        const got = checkTableC(it.row, p, aKeys);
-        if (!sameFindings(got, it.planted ? [it.planted] : [])) throw new Error(`${wc.rel} line ${line}: expected ${JSON.stringify(it.planted)} got ${JSON.stringify(got)}`);
-        for (const g of got) expected.push({ file: wc.rel, line, field: g.field, code: g.code, note: '' });
-      }
-      wc.close();
+      writeChecked(wc, data.c, (row) => fmtFields(row, TC_FIELDS, fc), (row) => checkTableC(row, p, aKeys), expected);
       summary.files.push({ file: wc.rel, rows: wc.rows, bytes: wc.bytes });
       const dHeader = p.folder === '2008-06' ? TD_FIELDS.map((h) => h.toLowerCase()) : TD_FIELDS.map((h) => (h === 'GENDER' ? ' GENDER ' : h));
       const wd = new CsvWriter(root, `${dir}/table_d.csv`, dHeader);
       const fd = new DateFormatter('iso');
-      for (const it of data.d) {
-        const line = wd.row(fmtFields(it.row, TD_FIELDS, fd));
-        const got = checkTableD(it.row, p, aKeys);
-        if (!sameFindings(got, it.planted ? [it.planted] : [])) throw new Error(`${wd.rel} line ${line}: expected ${JSON.stringify(it.planted)} got ${JSON.stringify(got)}`);
-        for (const g of got) expected.push({ file: wd.rel, line, field: g.field, code: g.code, note: '' });
-      }
-      wd.close();
+      writeChecked(wd, data.d, (row) => fmtFields(row, TD_FIELDS, fd), (row) => checkTableD(row, p, aKeys), expected);
       summary.files.push({ file: wd.rel, rows: wd.rows, bytes: wd.bytes });
     }
     summary.counts[p.folder] = { tableA: data.a.length, served, tableB: data.b.length, tableC: data.c.length, tableD: data.d.length };
