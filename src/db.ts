@@ -57,6 +57,19 @@ export class Db {
     return v === null || v === undefined ? 0 : Number(v);
   }
 
+  /** Appends rows to a table, each value converted to its column's declared type. */
+  async appendRows(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    const app = await this.con.createAppender(table);
+    try {
+      for (const row of rows) {
+        row.forEach((v, i) => app.appendValue(v, app.columnType(i)));
+        app.endRow();
+      }
+    } finally {
+      app.closeSync();
+    }
+  }
+
   close(): void {
     this.con.closeSync();
     this.instance.closeSync();

@@ -116,14 +116,7 @@ function inputPath(kind: string, period?: string): string {
 
 export async function derive(db: Db): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE ethnicity_groups (code VARCHAR, grp VARCHAR)`);
-  const app = await db.con.createAppender('ethnicity_groups');
-  for (const [code, grp] of Object.entries(ETHNICITY_GROUP)) {
-    app.appendVarchar(code);
-    if (grp === null) app.appendNull();
-    else app.appendVarchar(grp);
-    app.endRow();
-  }
-  app.closeSync();
+  await db.appendRows('ethnicity_groups', Object.entries(ETHNICITY_GROUP));
   const dir = new URL('../../sql/derive/', import.meta.url);
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) {
     await runSqlFile(db, new URL(f, dir), {}, `sql/derive/${f}`);

@@ -230,14 +230,14 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
   app.closeSync();
 
   const header = csv.header;
-  for (const r of csvRejects) {
-    const idx = r.column_name ? Number(r.column_name.slice(1)) : NaN;
-    const field = Number.isInteger(idx) ? (header[idx] ?? '') : '';
-    await db.run(
-      `INSERT INTO rejects VALUES ($file, $line, $field, '', 'E-CSV', 'error', $message, $kind)`,
-      { file: relPath, line: r.line, field, message: `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind: kind.id },
-    );
-  }
+  await db.appendRows(
+    'rejects',
+    csvRejects.map((r) => {
+      const idx = r.column_name ? Number(r.column_name.slice(1)) : NaN;
+      const field = Number.isInteger(idx) ? (header[idx] ?? '') : '';
+      return [relPath, r.line, field, '', 'E-CSV', 'error', `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind.id];
+    }),
+  );
 
   const selectCols = kind.fields.map((f) => {
     const i = mapped.get(f.name);
@@ -292,16 +292,7 @@ async function runRowRules(db: Db, kind: FileKind, rules: Rule[]): Promise<void>
     ...rules,
   ];
   await db.run(`CREATE OR REPLACE TEMP TABLE rule_meta (rule_no INTEGER, code VARCHAR, severity VARCHAR, field VARCHAR, message VARCHAR)`);
-  const app = await db.con.createAppender('rule_meta');
-  all.forEach((r, i) => {
-    app.appendInteger(i);
-    app.appendVarchar(r.code);
-    app.appendVarchar(r.severity);
-    app.appendVarchar(r.field);
-    app.appendVarchar(r.message);
-    app.endRow();
-  });
-  app.closeSync();
+  await db.appendRows('rule_meta', all.map((r, i) => [i, r.code, r.severity, r.field, r.message]));
   const cases = all.map((r, i) => {
     const value = pii.has(r.field) ? `'[redacted]'` : fieldNames.has(r.field) ? `${quoteIdent(`${r.field}__raw`)}` : `NULL::VARCHAR`;
     return `CASE WHEN coalesce((${r.predicate}), false) THEN {'r': ${i}, 'v': ${value}} END`;

@@ -23,29 +23,13 @@ const SUMMARY_COLUMNS = ['id', 'indicator', 'title', 'numerator', 'denominator',
 async function summaryTable(db: Db, rows: SummaryRow[]): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE summary_out (ord INTEGER, id VARCHAR, indicator VARCHAR, title VARCHAR, numerator BIGINT,
                   denominator BIGINT, value DOUBLE, display VARCHAR, target DOUBLE, target_met VARCHAR, status VARCHAR)`);
-  const app = await db.con.createAppender('summary_out');
-  rows.forEach((r, i) => {
-    app.appendInteger(i);
-    app.appendVarchar(r.id);
-    app.appendVarchar(r.indicator);
-    app.appendVarchar(r.title);
-    if (r.numerator === null) app.appendNull();
-    else app.appendBigInt(BigInt(r.numerator));
-    if (r.denominator === null) app.appendNull();
-    else app.appendBigInt(BigInt(r.denominator));
-    if (r.value === null) app.appendNull();
-    else app.appendDouble(r.value);
-    // Empty cells are NULL so CSV writes them bare, not as "".
-    if (r.display === '') app.appendNull();
-    else app.appendVarchar(r.display);
-    if (r.target === null) app.appendNull();
-    else app.appendDouble(r.target);
-    if (r.target_met === '') app.appendNull();
-    else app.appendVarchar(r.target_met);
-    app.appendVarchar(r.status);
-    app.endRow();
-  });
-  app.closeSync();
+  // Empty cells are NULL so CSV writes them bare, not as "".
+  const blank = (v: string): string | null => (v === '' ? null : v);
+  const big = (v: number | null): bigint | null => (v === null ? null : BigInt(v));
+  await db.appendRows(
+    'summary_out',
+    rows.map((r, i) => [i, r.id, r.indicator, r.title, big(r.numerator), big(r.denominator), r.value, blank(r.display), r.target, blank(r.target_met), r.status]),
+  );
 }
 
 /** load/summary.csv and load/rejects.csv: written by `run` and `validate` alike. */
@@ -54,16 +38,7 @@ export async function writeLoad(db: Db, result: RunResult, outDir: string): Prom
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await db.run(`CREATE OR REPLACE TEMP TABLE load_summary (file VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, warnings INTEGER)`);
-  const app = await db.con.createAppender('load_summary');
-  for (const f of result.load.files) {
-    app.appendVarchar(f.file);
-    app.appendInteger(f.rows_read);
-    app.appendInteger(f.rows_loaded);
-    app.appendInteger(f.rows_rejected);
-    app.appendInteger(f.warnings);
-    app.endRow();
-  }
-  app.closeSync();
+  await db.appendRows('load_summary', result.load.files.map((f) => [f.file, f.rows_read, f.rows_loaded, f.rows_rejected, f.warnings]));
   await copyOut(db, `SELECT * FROM load_summary ORDER BY file`, join(dir, 'summary'), ['csv']);
   await copyOut(
     db,
