@@ -2,17 +2,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { csvLine } from '../../scripts/gen/csv.ts';
 import { FILE_KINDS } from '../../src/load/schemas/index.js';
 
 export type Rec = Record<string, string>;
 
-/** RFC 4180 quoting for test files (the engine itself never writes CSV by hand). */
-function cell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 export function csvText(header: string[], rows: Rec[], eol = '\n'): string {
-  return [header.join(','), ...rows.map((r) => header.map((h) => cell(r[h] ?? '')).join(','))].join(eol) + eol;
+  return [header.join(','), ...rows.map((r) => csvLine(header.map((h) => r[h] ?? '')))].join(eol) + eol;
 }
 
 /** Every column of a kind that is not optional (the minimum header a file must have). */
