@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Db } from '../src/db.js';
 import { runPipeline } from '../src/engine/run.js';
-import { testConfig } from '../test/helpers/engine.js';
+import { buildRunConfig } from '../src/engine/config.js';
 
 const dir = resolve(process.argv[2] ?? 'data-statewide');
 if (!existsSync(dir)) {
@@ -14,7 +14,7 @@ if (!existsSync(dir)) {
 
 const t0 = performance.now();
 const db = await Db.open(process.env.BENCH_DB ?? ':memory:');
-const result = await runPipeline(db, testConfig(dir), { log: () => undefined, now: () => new Date() });
+const result = await runPipeline(db, buildRunConfig({ dataDir: dir }), { log: () => undefined, now: () => new Date() });
 const total = (performance.now() - t0) / 1000;
 db.close();
 

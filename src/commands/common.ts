@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import * as z from 'zod';
-import { INDICATORS } from '../../indicators/index.js';
 import { UsageError } from '../errors.js';
-import { paramCatalog, parseParamArgs, readParamsFile, resolveParams, type ResolvedParams } from '../engine/params.js';
-import { checkYear, loadProfile, type Profile } from '../engine/profile.js';
+import { buildRunConfig } from '../engine/config.js';
+import { parseParamArgs, readParamsFile } from '../engine/params.js';
+import type { RunConfig } from '../engine/run.js';
 import type { Format } from '../write/write.js';
 
 export interface CommonArgs {
@@ -38,33 +38,27 @@ export function withCommon<T>(y: Argv<T>) {
 }
 
 export interface Resolved {
-  profile: Profile;
-  year: string;
-  params: ResolvedParams;
-  only?: string[];
+  cfg: RunConfig;
   formats: Format[];
   outDir: string;
 }
 
 const formatSchema = z.array(z.enum(['csv', 'json', 'parquet'])).min(1);
 
-export function resolveCommon(args: CommonArgs): Resolved {
-  const profile = loadProfile(args.profile);
-  const year = checkYear(args.year ?? profile.year);
-  const catalog = paramCatalog(INDICATORS);
-  const params = resolveParams(catalog, {
-    profile: profile.params,
-    file: args.params ? readParamsFile(args.params) : {},
-    cli: parseParamArgs(args.param ?? []),
+/** CLI text → the run configuration (src/engine/config.ts) plus where and how to write. */
+export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolved {
+  const only = args.only === undefined ? undefined : args.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const cfg = buildRunConfig({
+    dataDir: args.dir,
+    profile: args.profile,
+    year: args.year,
+    paramsFile: args.params ? readParamsFile(args.params) : {},
+    params: parseParamArgs(args.param ?? []),
+    only,
+    mode,
+    reuseLoad: args.db !== undefined,
   });
-  let only: string[] | undefined;
-  if (args.only !== undefined) {
-    only = args.only.split(',').map((s) => s.trim()).filter(Boolean);
-    const known = INDICATORS.map((i) => i.id);
-    const bad = only.filter((id) => !known.includes(id));
-    if (bad.length || !only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; computed indicators are ${known.join(', ')}`);
-  }
   const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
   if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);
-  return { profile, year, params, only, formats: fmt.data, outDir: args.out ?? `reports/${profile.id}` };
+  return { cfg, formats: fmt.data, outDir: args.out ?? `reports/${cfg.profile.id}` };
 }

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { INDICATORS } from '../../indicators/index.js';
 import { Db } from '../db.js';
 import { runPipeline, type RunConfig, type RunResult } from '../engine/run.js';
 import { writeRun } from '../write/write.js';
@@ -16,17 +14,7 @@ export interface Execution {
 
 /** `apr run` and `apr validate`: the same pipeline, the latter stopping after verification. */
 export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: () => Date = () => new Date()): Promise<Execution> {
-  const r = resolveCommon(args);
-  const cfg: RunConfig = {
-    dataDir: resolve(args.dir),
-    profile: r.profile,
-    year: r.year,
-    params: r.params,
-    indicators: INDICATORS,
-    only: r.only,
-    mode,
-    reuseLoad: args.db !== undefined,
-  };
+  const { cfg, formats, outDir } = resolveCommon(args, mode);
   const showProgress = !args.quiet && (process.stderr.isTTY || args.debug);
   const db = await Db.open(args.db ?? ':memory:');
   if (args.debug) {
@@ -36,8 +24,8 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
   }
   try {
     const result = await runPipeline(db, cfg, { log: (m) => showProgress && process.stderr.write(`${m}\n`), now });
-    await writeRun(db, cfg, result, r.outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats: r.formats });
-    return { result, outDir: r.outDir, exitCode: result.rejectRateExceeded.length ? 4 : 0 };
+    await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats });
+    return { result, outDir, exitCode: result.rejectRateExceeded.length ? 4 : 0 };
   } finally {
     db.close();
   }

@@ -1,23 +1,12 @@
 // Run the engine in-process the way the CLI does, with a pinned clock and no output noise.
-import { INDICATORS } from '../../indicators/index.js';
 import { Db } from '../../src/db.js';
-import { paramCatalog, resolveParams } from '../../src/engine/params.js';
-import { loadProfile } from '../../src/engine/profile.js';
+import { buildRunConfig } from '../../src/engine/config.js';
 import { type RunConfig, type RunResult, runPipeline } from '../../src/engine/run.js';
 
 export const FIXED_NOW = new Date('2009-12-15T12:00:00Z');
 
 export function testConfig(dataDir: string, opts: { mode?: RunConfig['mode']; only?: string[]; params?: Record<string, string> } = {}): RunConfig {
-  const profile = loadProfile('ca-ffy2008');
-  return {
-    dataDir,
-    profile,
-    year: profile.year,
-    params: resolveParams(paramCatalog(INDICATORS), { profile: profile.params, file: {}, cli: opts.params ?? {} }),
-    indicators: INDICATORS,
-    only: opts.only,
-    mode: opts.mode ?? 'run',
-  };
+  return buildRunConfig({ dataDir, mode: opts.mode, only: opts.only, params: opts.params });
 }
 
 /** Runs the pipeline on a folder and hands the open database to `fn` before closing it. */

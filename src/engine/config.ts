@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { INDICATORS } from '../../indicators/index.js';
+import { UsageError } from '../errors.js';
+import { paramCatalog, resolveParams } from './params.js';
+import { checkYear, loadProfile } from './profile.js';
+import type { RunConfig } from './run.js';
+
+export interface ConfigInput {
+  dataDir: string;
+  profile?: string;
+  year?: string;
+  /** Overrides from a --params file (typed JSON values). */
+  paramsFile?: Record<string, unknown>;
+  /** --param NAME=VALUE overrides (text, read as the schema expects). */
+  params?: Record<string, string>;
+  only?: string[];
+  mode?: RunConfig['mode'];
+  reuseLoad?: boolean;
+}
+
+/** The one place a run's configuration is assembled: the CLI, the tests and the benchmark use it. */
+export function buildRunConfig(input: ConfigInput): RunConfig {
+  const profile = loadProfile(input.profile ?? 'ca-ffy2008');
+  const year = checkYear(input.year ?? profile.year);
+  const params = resolveParams(paramCatalog(INDICATORS), { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
+  if (input.only) {
+    const known = INDICATORS.map((i) => i.id);
+    const bad = input.only.filter((id) => !known.includes(id));
+    if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; computed indicators are ${known.join(', ')}`);
+  }
+  return {
+    dataDir: resolve(input.dataDir),
+    profile,
+    year,
+    params,
+    indicators: INDICATORS,
+    only: input.only,
+    mode: input.mode ?? 'run',
+    reuseLoad: input.reuseLoad,
+  };
+}
