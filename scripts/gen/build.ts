@@ -372,6 +372,21 @@ function writeChecked<R>(
   w.close();
 }
 
+/** Every non-CASEMIS input, in a fixed order (the PRNG stream depends on it), sized by volume. */
+function writeOtherInputs(o: OtherOpts, size: { surveys: number; findings: number; disputes: Parameters<typeof writeDisputes>[1] }): void {
+  writeDistricts(o);
+  writeGradDropout(o);
+  writeAssessment(o);
+  writeCbeds(o);
+  writeBreaks(o);
+  writeSurvey(o, size.surveys);
+  writeReviews(o);
+  writeFindings(o, size.findings);
+  writeCycle(o);
+  writeDisputes(o, size.disputes);
+  writeSubmissions(o);
+}
+
 const NATURAL_OK = new Set(['W909', 'W910', 'W-DIST', 'D911', 'W-UNDUP']);
 
 export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSummary {
@@ -560,19 +575,9 @@ export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSu
   summary.referrals = refs.length;
   closeOther(o, wr);
 
-  writeDistricts(o);
-  writeGradDropout(o);
-  writeAssessment(o);
-  writeCbeds(o);
-  writeBreaks(o);
   let totalServed = 0;
   for (const a of aggs.values()) totalServed += a.served;
-  writeSurvey(o, Math.round(totalServed * 0.048));
-  writeReviews(o);
-  writeFindings(o, 140);
-  writeCycle(o);
-  writeDisputes(o, SAMPLE_DISPUTES);
-  writeSubmissions(o);
+  writeOtherInputs(o, { surveys: Math.round(totalServed * 0.048), findings: 140, disputes: SAMPLE_DISPUTES });
 
   // ---- EXPECTED-REJECTS.csv and README.md
   expected.sort((x, y) => (x.file === y.file ? x.line - y.line || (x.code < y.code ? -1 : 1) : x.file < y.file ? -1 : 1));
@@ -767,17 +772,7 @@ export function generateStatewide(root: string, seed: number = DEFAULT_SEED, opt
     summary.counts[p.folder] = { tableA: w.a.rows, served: w.served, tableB: w.b.rows, tableC: w.c?.rows ?? 0, tableD: w.d?.rows ?? 0 };
   });
   closeOther(o, wr);
-  writeDistricts(o);
-  writeGradDropout(o);
-  writeAssessment(o);
-  writeCbeds(o);
-  writeBreaks(o);
-  writeSurvey(o, 32431);
-  writeReviews(o);
-  writeFindings(o, 41000);
-  writeCycle(o);
-  writeDisputes(o, SEED_DISPUTES);
-  writeSubmissions(o);
+  writeOtherInputs(o, { surveys: 32431, findings: 41000, disputes: SEED_DISPUTES });
   if (tally) summary.tally = Object.fromEntries([...tally.entries()].sort());
   return summary;
 }
