@@ -1,8 +1,10 @@
 // The indicators this engine computes, in APR order. Adding an indicator = adding its folder and a line here.
+// `sesr` is the self-review module: its parameters and the annual-IEP, triennial and cyclical triggers.
 import type { IndicatorDef } from '../src/engine/indicator.js';
 import ind1 from './1/index.js';
 import ind2 from './2/index.js';
 import ind5 from './5/index.js';
 import ind6 from './6/index.js';
+import sesr from './sesr/index.js';
 
-export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind5, ind6];
+export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind5, ind6, sesr];

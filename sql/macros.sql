@@ -56,3 +56,10 @@ CREATE OR REPLACE MACRO name_key(last, first, birth, gender) AS (
 CREATE OR REPLACE MACRO year_shift(label, k) AS (
   (left(label, 4)::INTEGER + k)::VARCHAR || '-' || lpad(((left(label, 4)::INTEGER + k + 1) % 100)::VARCHAR, 2, '0')
 );
+
+-- Percent = 100 × n / d in full precision; a zero or missing denominator gives NULL, never NaN.
+CREATE OR REPLACE MACRO pct(n, d) AS (CASE WHEN d > 0 THEN 100.0 * n / d END);
+
+-- A figure for a sentence with two decimals, rounded half away from zero like `display`
+-- (printf alone rounds 3.125 to 3.12).
+CREATE OR REPLACE MACRO fmt2(x) AS (printf('%.2f', round(x, 2)));

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
+/** Explicit bind types, for values DuckDB cannot infer (lists). */
+export type ParamTypes = Record<string, DuckDBType>;
 export type Row = Record<string, string | number | boolean | null>;
 
 const MACROS = readFileSync(new URL('../sql/macros.sql', import.meta.url), 'utf8');
@@ -32,16 +34,16 @@ export class Db {
     return db;
   }
 
-  async run(sql: string, params?: Params): Promise<void> {
+  async run(sql: string, params?: Params, types?: ParamTypes): Promise<void> {
     const t0 = this.trace ? performance.now() : 0;
-    await this.con.run(sql, params);
+    await this.con.run(sql, params, types);
     this.trace?.(performance.now() - t0, sql);
   }
 
   /** Rows as JSON-safe objects; BIGINT/DECIMAL come back as strings, so cast in SQL. */
-  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+  async all<T = Row>(sql: string, params?: Params, types?: ParamTypes): Promise<T[]> {
     const t0 = this.trace ? performance.now() : 0;
-    const reader = await this.con.runAndReadAll(sql, params);
+    const reader = await this.con.runAndReadAll(sql, params, types);
     this.trace?.(performance.now() - t0, sql);
     return reader.getRowObjectsJson() as unknown as T[];
   }

@@ -27,3 +27,18 @@ export class InputError extends AprError {
     super(file ? `${file}: ${message}` : message, 3, 'input');
   }
 }
+
+/**
+ * An indicator's SQL failed: names the SQL file and statement. A bug in the engine or its SQL
+ * (exit 1), but the message says where, so it can be fixed without a debugger.
+ */
+export class IndicatorError extends Error {
+  constructor(
+    message: string,
+    readonly sqlFile: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'IndicatorError';
+  }
+}

@@ -1,67 +1,89 @@
 // The indicator framework's contract: every registered indicator declares what OUTPUTS.md needs,
-// and its outputs carry the declared column names and types (SQL casts its final SELECT).
+// and every output carries exactly its declared column names and types (SQL casts its final SELECT).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../indicators/index.js';
-import { MEASURE_CATALOG } from '../src/engine/catalog.js';
+import { Db } from '../src/db.js';
+import { IndicatorError } from '../src/errors.js';
+import { outputColumns, outTable } from '../src/engine/indicator.js';
 import { paramCatalog } from '../src/engine/params.js';
-import { outTable } from '../src/engine/run.js';
+import { closure, ordered } from '../src/engine/plan.js';
+import { binding, bindValue, emptyBinding, runStatement } from '../src/sqlfile.js';
 import { testConfig, withRun } from './helpers/engine.js';
 
-const COMMON = [
-  ['district', 'VARCHAR'],
-  ['district_name', 'VARCHAR'],
-  ['selpa', 'VARCHAR'],
-  ['numerator', 'BIGINT'],
-  ['denominator', 'BIGINT'],
-  ['value', 'DOUBLE'],
-  ['evaluated', 'BOOLEAN'],
-  ['flagged', 'BOOLEAN'],
-  ['threshold', 'DOUBLE'],
-];
-
 describe('indicator declarations', () => {
-  it.each(INDICATORS.map((i) => [i.id, i] as const))('indicator %s: ids, files, params with defaults', (_id, ind) => {
-    expect(ind.paramPrefix).toMatch(/^ind[0-9a-z]+$/);
-    for (const m of ind.measures) expect(MEASURE_CATALOG.map((c) => c.id)).toContain(m.id);
-    for (const f of [...(ind.prepare ?? []), ...ind.outputs.map((o) => o.file)]) expect(existsSync(new URL(f, ind.dir)), f).toBe(true);
+  it.each(INDICATORS.map((i) => [i.id, i] as const))('indicator %s: files, params with defaults, descriptions and stages', (_id, ind) => {
+    expect(ind.paramPrefix).toMatch(/^(ind[0-9a-z]+|sesr)$/);
+    for (const f of [...(ind.count ?? []), ...(ind.decide ?? []), ...ind.outputs.map((o) => o.file)]) expect(existsSync(new URL(f, ind.dir)), f).toBe(true);
     const params = paramCatalog([ind]).filter((p) => p.group === ind.paramPrefix);
     expect(params.map((p) => p.name)).toContain(`${ind.paramPrefix}.data_year_offset`);
     for (const p of params) {
       expect(p.description, p.name).not.toBe('');
       expect(p.default, p.name).not.toBeUndefined();
+      expect(['count', 'decide']).toContain(p.stage);
+    }
+    for (const m of ind.measures) if (m.targetParam) expect(paramCatalog(INDICATORS).map((p) => p.name)).toContain(m.targetParam);
+    for (const u of ind.uses ?? []) expect(INDICATORS.map((i) => i.id)).toContain(u);
+    for (const o of ind.outputs) if (o.kind === 'table') expect(o.columns?.length, `${ind.id} ${o.name}`).toBeGreaterThan(0);
+  });
+
+  it('measure ids and parameter names are unique across the engine', () => {
+    const names = paramCatalog(INDICATORS).map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    const ids = INDICATORS.flatMap((i) => i.measures.map((m) => m.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('--only pulls in what an indicator uses, and it runs first', () => {
+    const fake = [
+      { ...INDICATORS[0]!, id: 'x', uses: ['y'] },
+      { ...INDICATORS[0]!, id: 'y', uses: [] },
+      { ...INDICATORS[0]!, id: 'z', uses: [] },
+    ];
+    expect(ordered(closure(fake, ['x'])).map((i) => i.id)).toEqual(['y', 'x']);
+    expect(() => ordered([{ ...fake[0]!, uses: ['x'] }])).toThrow(/cycle/);
+  });
+});
+
+describe('binding', () => {
+  it('list parameters bind as typed lists', async () => {
+    const db = await Db.open();
+    try {
+      const b = emptyBinding();
+      bindValue(b, 'codes', ['10', '20'], 'VARCHAR[]');
+      bindValue(b, 'ks', [1.5, 2], 'DOUBLE[]');
+      await runStatement(db, `CREATE TABLE t AS SELECT '20' = ANY($codes) AS a, '30' = ANY($codes) AS b, list_sum($ks) AS s`, b, 'test.sql', 0);
+      expect(await db.one(`SELECT a, b, s FROM t`)).toEqual({ a: true, b: false, s: 3.5 });
+    } finally {
+      db.close();
     }
   });
 
-  it('parameter names are unique across the engine', () => {
-    const names = paramCatalog(INDICATORS).map((p) => p.name);
-    expect(new Set(names).size).toBe(names.length);
+  it('a failing statement names its SQL file and statement', async () => {
+    const db = await Db.open();
+    try {
+      const err = await runStatement(db, `-- header\nSELECT * FROM no_such_table`, binding({}), 'indicators/x/count.sql', 2).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IndicatorError);
+      expect((err as Error).message).toMatch(/^indicators\/x\/count\.sql, statement 3 \(SELECT \* FROM no_such_table\): Catalog Error/);
+    } finally {
+      db.close();
+    }
   });
 });
 
 describe('output column types', () => {
-  it('summary and districts outputs have the declared names and types', async () => {
-    await withRun(testConfig('data-samples'), async (db) => {
+  it('every output has exactly the declared names and types', async () => {
+    await withRun(testConfig('data-samples'), async (db, result) => {
       for (const ind of INDICATORS) {
+        if (result.statuses.get(ind.id)?.state !== 'computed') continue;
         for (const out of ind.outputs) {
-          const cols = await db.all<{ column_name: string; column_type: string }>(`SELECT column_name, column_type FROM (DESCRIBE ${outTable(ind, out.name)})`);
+          const exists = await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $t`, { t: outTable(ind, out) });
+          if (!exists) continue;
+          const cols = await db.all<{ column_name: string; column_type: string }>(`SELECT column_name, column_type FROM (DESCRIBE ${outTable(ind, out)})`);
           const pairs = cols.map((c) => [c.column_name, c.column_type]);
-          if (out.name === 'summary') {
-            expect(pairs.slice(0, 4), `${ind.id} summary`).toEqual([
-              ['id', 'VARCHAR'],
-              ['numerator', 'BIGINT'],
-              ['denominator', 'BIGINT'],
-              ['value', 'DOUBLE'],
-            ]);
-          } else if (out.name === 'districts') {
-            expect(pairs.slice(0, COMMON.length), `${ind.id} districts`).toEqual(COMMON);
-          } else {
-            // APR tables: counts are integers and percents/rates are doubles
-            for (const [name, type] of pairs) {
-              if (/count|enrollment|dropouts|denominator/.test(name!)) expect(type, `${ind.id} ${out.name}.${name}`).toBe('BIGINT');
-              if (/percent|rate/.test(name!)) expect(type, `${ind.id} ${out.name}.${name}`).toBe('DOUBLE');
-            }
-          }
+          const declared = outputColumns(out).map((c) => [c.name, c.type]);
+          if (out.kind === 'summary') expect(pairs.slice(0, declared.length), `${ind.id} summary`).toEqual(declared);
+          else expect(pairs, `${ind.id} ${out.kind} ${out.name ?? ''}`).toEqual(declared);
         }
       }
     });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { INDICATORS } from '../index.js';
+import { outTable } from '../../src/engine/indicator.js';
+
+const ind1 = INDICATORS.find((i) => i.id === '1')!;
 import { DataDir, districtRow, type Rec } from '../../test/helpers/fixture.js';
 import { testConfig, withRun } from '../../test/helpers/engine.js';
 
@@ -43,7 +47,7 @@ describe('indicator 1 — graduation', () => {
   it('district rates use the district cohorts', async () => {
     await withRun(testConfig(seedFolder().root, { only: ['1'] }), async (db) => {
       const rows = await db.all<{ district: string; numerator: number; denominator: number }>(
-        `SELECT district, numerator::INTEGER AS numerator, denominator::INTEGER AS denominator FROM out_1_districts ORDER BY district`,
+        `SELECT district, numerator::INTEGER AS numerator, denominator::INTEGER AS denominator FROM ${outTable(ind1, 'districts')} ORDER BY district`,
       );
       // 10,000 / (10,000 + 800 + 900 + 1,000 + 4,000) and 6,366 / (6,366 + 500 + 500 + 554 + 2,557)
       expect(rows).toEqual([

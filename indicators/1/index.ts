@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+const DISTRICT_EXTRA: ColumnDef[] = [
+  { name: 'rate_prev_year', type: 'DOUBLE', role: 'value' },
+  { name: 'rate_two_years_before', type: 'DOUBLE', role: 'value' },
+  { name: 'missing_years', type: 'VARCHAR', role: 'text' },
+];
 
 export default defineIndicator({
   id: '1',
@@ -11,11 +17,11 @@ export default defineIndicator({
     min_rate: z.number().min(0).max(100).default(83.0).meta({ description: 'Target: minimum graduation rate (or the improvement alternatives)' }),
   }),
   inputs: [{ kind: 'grad_dropout' }],
-  measures: [{ id: '1', title: 'Graduation rate, students with disabilities', precision: 1, targetOp: '>=', targetParam: 'min_rate' }],
+  measures: [{ id: '1', title: 'Graduation rate, students with disabilities', precision: 1, targetOp: '>=', targetParam: 'ind1.min_rate' }],
   dir: import.meta.url,
-  prepare: ['prepare.sql'],
+  count: ['count.sql'],
   outputs: [
-    { name: 'summary', file: 'summary.sql' },
-    { name: 'districts', file: 'districts.sql' },
+    { kind: 'summary', file: 'summary.sql' },
+    { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
   ],
 });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { INDICATORS } from '../index.js';
+import { outTable } from '../../src/engine/indicator.js';
+
+const ind2 = INDICATORS.find((i) => i.id === '2')!;
 import { DataDir, districtRow, type Rec, studentA } from '../../test/helpers/fixture.js';
 import { testConfig, withRun } from '../../test/helpers/engine.js';
 
@@ -36,7 +40,7 @@ describe('indicator 2 — dropout', () => {
   it('reproduces Table 2a: factors, product 0.7640 and 23.60', async () => {
     await withRun(testConfig(seedFolder().root, { only: ['2'] }), async (db, result) => {
       const t = await db.all<{ grade: string; enrollment: number | null; dropouts: number | null; rate: number | null; one_minus_rate: number | null; four_year_rate: number | null }>(
-        `SELECT grade, enrollment::INTEGER AS enrollment, dropouts::INTEGER AS dropouts, rate, one_minus_rate, four_year_rate FROM out_2_table_2a`,
+        `SELECT grade, enrollment::INTEGER AS enrollment, dropouts::INTEGER AS dropouts, rate, one_minus_rate, four_year_rate FROM ${outTable(ind2, 'table-2a')}`,
       );
       const g = (grade: string) => t.find((x) => x.grade === grade)!;
       expect([g('09').enrollment, g('09').dropouts]).toEqual([46425, 1187]);

@@ -2,7 +2,7 @@
 -- flagged when the four-year rate is above the target ($t_2_four_year).
 SELECT d.district, d.district_name, d.selpa,
        r.dropouts::BIGINT AS numerator, r.enrollment::BIGINT AS denominator,
-       CASE WHEN r.enrollment > 0 THEN 100.0 * r.dropouts / r.enrollment END::DOUBLE AS value,
+       pct(r.dropouts, r.enrollment)::DOUBLE AS value,
        coalesce(r.enrollment > 0, false) AS evaluated,
        coalesce(r.grades_ok = 4 AND 100.0 * (1 - r.survival) > $t_2_four_year, false) AS flagged,
        $t_2_four_year::DOUBLE AS threshold,

@@ -1,5 +1,16 @@
 import * as z from 'zod';
-import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+const DISTRICT_EXTRA: ColumnDef[] = [{ name: 'four_year_rate', type: 'DOUBLE', role: 'value' }];
+
+const TABLE_COLUMNS: ColumnDef[] = [
+  { name: 'grade', type: 'VARCHAR', role: 'key' },
+  { name: 'enrollment', type: 'BIGINT', role: 'total' },
+  { name: 'dropouts', type: 'BIGINT', role: 'count' },
+  { name: 'rate', type: 'DOUBLE', role: 'value' },
+  { name: 'one_minus_rate', type: 'DOUBLE', role: 'value' },
+  { name: 'four_year_rate', type: 'DOUBLE', role: 'value' },
+];
 
 export default defineIndicator({
   id: '2',
@@ -13,13 +24,13 @@ export default defineIndicator({
   inputs: [{ kind: 'grad_dropout' }],
   measures: [
     { id: '2.one_year', title: 'One-year dropout rate, students with disabilities', precision: 2 },
-    { id: '2.four_year', title: 'Four-year derived dropout rate, students with disabilities', precision: 2, targetOp: '<=', targetParam: 'max_rate' },
+    { id: '2.four_year', title: 'Four-year derived dropout rate, students with disabilities', precision: 2, targetOp: '<=', targetParam: 'ind2.max_rate' },
   ],
   dir: import.meta.url,
-  prepare: ['prepare.sql'],
+  count: ['count.sql'],
   outputs: [
-    { name: 'summary', file: 'summary.sql' },
-    { name: 'table-2a', file: 'table-2a.sql' },
-    { name: 'districts', file: 'districts.sql' },
+    { kind: 'summary', file: 'summary.sql' },
+    { kind: 'table', name: 'table-2a', file: 'table-2a.sql', columns: TABLE_COLUMNS },
+    { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
   ],
 });

@@ -1,7 +1,7 @@
 -- 2.one_year = dropouts / enrollment (grades 9-12 and UG); 2.four_year = 100 x (1 - product).
 WITH s AS (SELECT * FROM ind2_rates WHERE district IS NULL)
 SELECT '2.one_year' AS id, coalesce(s.dropouts, 0)::BIGINT AS numerator, coalesce(s.enrollment, 0)::BIGINT AS denominator,
-       CASE WHEN s.enrollment > 0 THEN 100.0 * s.dropouts / s.enrollment END::DOUBLE AS value,
+       pct(s.dropouts, s.enrollment)::DOUBLE AS value,
        NULL::VARCHAR AS status
 FROM (SELECT 1) LEFT JOIN s ON true
 UNION ALL

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../index.js';
 import { Db } from '../../src/db.js';
-import { outTable, runIndicator } from '../../src/engine/run.js';
+import { outTable } from '../../src/engine/indicator.js';
+import { runIndicator, servedViews } from '../../src/engine/run.js';
 import { DataDir, districtRow, studentA } from '../../test/helpers/fixture.js';
 import { testConfig, withRun } from '../../test/helpers/engine.js';
 
@@ -18,16 +19,17 @@ async function seedDb(): Promise<Db> {
   await db.run(`
     CREATE TABLE students AS
     WITH cats(cat, n) AS (VALUES ('5A', 310030), ('5B', 134991), ('5C', 27285), ('40-79', 120000), ('other', 8292))
-    SELECT '2008-12' AS _period, true AS served, false AS undup_excluded, 6 + (range % 16)::INTEGER AS age_rept,
+    SELECT '2008-12' AS _period, false AS _is_june, true AS served, false AS undup_excluded, 6 + (range % 16)::INTEGER AS age_rept,
            cat AS lre_cat, CASE WHEN range % 2 = 0 THEN '0110017' ELSE '0110025' END AS district, NULL::VARCHAR AS fedset_prs
     FROM cats, range(n)
-    UNION ALL SELECT '2008-12', true, false, 5, '5A', '0110017', '200' FROM range(7)    -- age 5: preschool, not 5
-    UNION ALL SELECT '2008-12', true, false, 22, '5A', '0110017', NULL FROM range(11)   -- age 22: not 6-21
-    UNION ALL SELECT '2008-12', false, false, 10, '5A', '0110017', NULL FROM range(13)  -- not served
-    UNION ALL SELECT '2008-12', true, true, 10, '5A', '0110017', NULL FROM range(17)    -- excluded by unduplication
-    UNION ALL SELECT '2009-06', true, false, 10, '5A', '0110017', NULL FROM range(19);  -- June, not December
+    UNION ALL SELECT '2008-12', false, true, false, 5, '5A', '0110017', '200' FROM range(7)    -- age 5: preschool, not 5
+    UNION ALL SELECT '2008-12', false, true, false, 22, '5A', '0110017', NULL FROM range(11)   -- age 22: not 6-21
+    UNION ALL SELECT '2008-12', false, false, false, 10, '5A', '0110017', NULL FROM range(13)  -- not served
+    UNION ALL SELECT '2008-12', false, true, true, 10, '5A', '0110017', NULL FROM range(17)    -- excluded by unduplication
+    UNION ALL SELECT '2009-06', true, true, false, 10, '5A', '0110017', NULL FROM range(19);  -- June, not December
     CREATE TABLE district_list AS SELECT * FROM (VALUES ('0110017', 'Alpha', '0101', 'unified'), ('0110025', 'Beta', '0101', 'elementary'), ('0110033', 'Gamma', '0102', 'high')) t(district, district_name, selpa, district_type);
   `);
+  await servedViews(db);
   return db;
 }
 
@@ -83,8 +85,9 @@ describe('indicator 5 — LRE 6-21', () => {
   it('a December folder without students gives 0/0: computed, empty value', async () => {
     const db = await Db.open();
     try {
-      await db.run(`CREATE TABLE students AS SELECT * FROM (SELECT '2008-12' AS _period, true AS served, false AS undup_excluded, 10 AS age_rept, '5A' AS lre_cat, 'x' AS district, NULL::VARCHAR AS fedset_prs) WHERE false;
+      await db.run(`CREATE TABLE students AS SELECT * FROM (SELECT '2008-12' AS _period, false AS _is_june, true AS served, false AS undup_excluded, 10 AS age_rept, '5A' AS lre_cat, 'x' AS district, NULL::VARCHAR AS fedset_prs) WHERE false;
                     CREATE TABLE district_list AS SELECT 'x' AS district, 'X' AS district_name, '0101' AS selpa, 'unified' AS district_type`);
+      await servedViews(db);
       await runIndicator(db, testConfig('.', { only: ['5'] }), ind5, new Set(['table_a@2008-12']));
       const r = await db.one<{ numerator: number; denominator: number; value: number | null }>(`SELECT numerator::INTEGER AS numerator, denominator::INTEGER AS denominator, value FROM ${outTable(ind5, 'summary')} WHERE id = '5A'`);
       expect(r).toEqual({ numerator: 0, denominator: 0, value: null });

@@ -1,5 +1,22 @@
 import * as z from 'zod';
-import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+const DISTRICT_EXTRA: ColumnDef[] = [
+  { name: 'n_5b', type: 'BIGINT', role: 'count' },
+  { name: 'pct_5b', type: 'DOUBLE', role: 'percent', num: 'n_5b', den: 'denominator' },
+  { name: 'threshold_5b', type: 'DOUBLE', role: 'value' },
+  { name: 'n_5c', type: 'BIGINT', role: 'count' },
+  { name: 'pct_5c', type: 'DOUBLE', role: 'percent', num: 'n_5c', den: 'denominator' },
+  { name: 'threshold_5c', type: 'DOUBLE', role: 'value' },
+];
+
+const TABLE_COLUMNS: ColumnDef[] = [
+  { name: 'category', type: 'VARCHAR', role: 'key' },
+  { name: 'label', type: 'VARCHAR', role: 'label' },
+  { name: 'count', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+];
 
 export default defineIndicator({
   id: '5',
@@ -18,10 +35,10 @@ export default defineIndicator({
     { id: '5C', title: 'Served in separate schools, residential facilities, or homebound/hospital', precision: 1, targetOp: '<=' },
   ],
   dir: import.meta.url,
-  prepare: ['prepare.sql'],
+  count: ['count.sql'],
   outputs: [
-    { name: 'summary', file: 'summary.sql' },
-    { name: 'table-5a', file: 'table-5a.sql' },
-    { name: 'districts', file: 'districts.sql' },
+    { kind: 'summary', file: 'summary.sql' },
+    { kind: 'table', name: 'table-5a', file: 'table-5a.sql', columns: TABLE_COLUMNS },
+    { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
   ],
 });

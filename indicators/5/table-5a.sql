@@ -14,5 +14,5 @@ rows AS (
   UNION ALL SELECT 7, 'total', 'All served students ages 6-21', pop, pop FROM s
 )
 SELECT category, label, coalesce(n, 0)::BIGINT AS count, coalesce(pop, 0)::BIGINT AS denominator,
-       CASE WHEN pop > 0 THEN 100.0 * n / pop END::DOUBLE AS percent
+       pct(n, pop)::DOUBLE AS percent
 FROM rows ORDER BY ord;

@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+const TABLE_COLUMNS: ColumnDef[] = [
+  { name: 'setting', type: 'VARCHAR', role: 'key' },
+  { name: 'label', type: 'VARCHAR', role: 'label' },
+  { name: 'count', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+];
 
 export default defineIndicator({
   id: '6',
@@ -14,5 +22,5 @@ export default defineIndicator({
   inputs: [{ kind: 'table_a', period: 'DEC' }],
   measures: [],
   dir: import.meta.url,
-  outputs: [{ name: 'table-6', file: 'table-6.sql' }],
+  outputs: [{ kind: 'table', name: 'table-6', file: 'table-6.sql', columns: TABLE_COLUMNS }],
 });

@@ -1,8 +1,8 @@
--- Table 6 — preschool settings: served December students aged $min_age..$max_age on the count date,
+-- Table 6 — preschool settings: served December students aged $ind6_min_age..$ind6_max_age on the count date,
 -- by FEDSET_PRS, with count and percent of the age group.
 WITH pop AS (
-  SELECT fedset_prs FROM students
-  WHERE _period = $dec_period AND served AND NOT undup_excluded AND age_rept BETWEEN $min_age AND $max_age
+  SELECT fedset_prs FROM served_dec
+  WHERE _period = $dec_period AND age_rept BETWEEN $ind6_min_age AND $ind6_max_age
 ),
 settings(ord, code, label) AS (VALUES
   (1, '100', 'Early childhood setting'),
@@ -21,5 +21,5 @@ rows AS (
   UNION ALL SELECT 10, 'total', 'All served students ages 3-5', (SELECT n FROM total)
 )
 SELECT r.code AS setting, r.label, r.n::BIGINT AS count, t.n::BIGINT AS denominator,
-       CASE WHEN t.n > 0 THEN 100.0 * r.n / t.n END::DOUBLE AS percent
+       pct(r.n, t.n)::DOUBLE AS percent
 FROM rows r, total t ORDER BY r.ord;

@@ -2,9 +2,15 @@ import type { CommandModule } from 'yargs';
 import * as z from 'zod';
 import { INDICATORS } from '../../indicators/index.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
+import { type FileNeed, needFiles } from '../engine/indicator.js';
 
 interface Args {
   json: boolean;
+}
+
+function filePath(n: FileNeed): string {
+  const path = FILE_KINDS.find((k) => k.id === n.kind)?.path ?? n.kind;
+  return n.period ? path.replace('{period}', `<${n.period}>`) : path;
 }
 
 export const indicatorsCommand: CommandModule<object, Args> = {
@@ -16,11 +22,10 @@ export const indicatorsCommand: CommandModule<object, Args> = {
       id: i.id,
       title: i.title,
       description: i.description,
-      inputs: i.inputs.map((n) => {
-        const path = FILE_KINDS.find((k) => k.id === n.kind)?.path ?? n.kind;
-        return n.period ? path.replace('{period}', `<${n.period}>`) : path;
-      }),
-      measures: i.measures.map((m) => m.id),
+      inputs: i.inputs.map((n) => needFiles(n).map(filePath).join(' or ')),
+      uses: i.uses ?? [],
+      measures: i.measures.map((m) => ({ id: m.id, title: m.title, also_needs: (m.needs ?? []).map((n) => needFiles(n).map(filePath).join(' or ')) })),
+      triggers: i.triggers ?? [],
       parameters: Object.keys(i.params.shape).map((k) => `${i.paramPrefix}.${k}`),
       params_schema: args.json ? z.toJSONSchema(i.params, { io: 'input', unrepresentable: 'any' }) : undefined,
     }));
@@ -29,7 +34,9 @@ export const indicatorsCommand: CommandModule<object, Args> = {
       return;
     }
     for (const r of rows) {
-      process.stdout.write(`${r.id.padEnd(4)} ${r.title}\n     inputs: ${r.inputs.join(', ')}\n     params: ${r.parameters.join(', ')}\n`);
+      const uses = r.uses.length ? `\n     uses: ${r.uses.join(', ')}` : '';
+      const trig = r.triggers.length ? `\n     triggers: ${r.triggers.join(', ')}` : '';
+      process.stdout.write(`${r.id.padEnd(4)} ${r.title}\n     inputs: ${r.inputs.join(', ')}${uses}${trig}\n     params: ${r.parameters.join(', ')}\n`);
     }
   },
 };

@@ -22,17 +22,19 @@ export interface ConfigInput {
 export function buildRunConfig(input: ConfigInput): RunConfig {
   const profile = loadProfile(input.profile ?? 'ca-ffy2008');
   const year = checkYear(input.year ?? profile.year);
-  const params = resolveParams(paramCatalog(INDICATORS), { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
+  const catalog = paramCatalog(INDICATORS);
+  const params = resolveParams(catalog, { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
   if (input.only) {
     const known = INDICATORS.map((i) => i.id);
     const bad = input.only.filter((id) => !known.includes(id));
-    if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; computed indicators are ${known.join(', ')}`);
+    if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; the indicators are ${known.join(', ')}`);
   }
   return {
     dataDir: resolve(input.dataDir),
     profile,
     year,
     params,
+    catalog,
     indicators: INDICATORS,
     only: input.only,
     mode: input.mode ?? 'run',

@@ -1,11 +1,16 @@
+// The declaration every indicator folder exports (indicators/<id>/index.ts). The engine reads only
+// these declarations: nothing in src/ knows an indicator's id, tables or rules.
 import * as z from 'zod';
 
-/** An input an indicator reads: a file kind, and for CASEMIS kinds the submission it needs. */
-export interface InputNeed {
+/** An input file an indicator or measure reads: a file kind, and for CASEMIS kinds the submission. */
+export interface FileNeed {
   kind: string;
   /** DEC or JUN of the indicator's data year (CASEMIS kinds only). */
   period?: 'DEC' | 'JUN';
 }
+
+/** One file, or any one of several alternatives (16-19 read table7.csv or the case logs). */
+export type InputNeed = FileNeed | { anyOf: FileNeed[] };
 
 export interface MeasureDef {
   /** Summary id (`5A`, `2.four_year`). */
@@ -15,37 +20,96 @@ export interface MeasureDef {
   precision: number;
   /** How the target compares: value >= target or value <= target. */
   targetOp?: '>=' | '<=';
-  /** The indicator parameter that is the target (else the profile's `targets[id]`). */
+  /** The parameter (full name) that is the target (else the profile's `targets[id]`). */
   targetParam?: string;
+  /** Inputs this measure needs beyond the indicator's own (`9` needs the reviews; `9.potential` not). */
+  needs?: InputNeed[];
 }
 
-/** A query whose result becomes an output table. */
-export interface OutputDef {
-  /** `summary`, `districts`, or an APR table name (`table-5a`). */
+/**
+ * What a column holds, so the generic writers (identification, public suppression, the report)
+ * never learn a table: `key` identifies the row, `label` describes it, `count` is a number of
+ * students/districts/cases, `total` a count that sums others, `percent` 100 × num/den (with the
+ * columns it is computed from), `value` another figure (a rate, an index, a threshold), `flag` a
+ * yes/no, `text` anything else.
+ */
+export type ColumnRole = 'key' | 'label' | 'count' | 'total' | 'percent' | 'value' | 'flag' | 'text';
+export type ColumnType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN' | 'INTEGER' | 'DATE';
+
+export interface ColumnDef {
   name: string;
+  type: ColumnType;
+  role: ColumnRole;
+  /** For `percent`: the numerator and denominator columns it is computed from. */
+  num?: string;
+  den?: string;
+}
+
+/**
+ * An output: a SQL file whose last statement is a SELECT.
+ * - `summary`: rows `id, numerator, denominator, value [, target_met, status]` for the measures.
+ * - `districts`: `districts/<name>.csv`, the common columns of OUTPUTS.md then `columns`.
+ * - `table`: `tables/<name>.csv` with `columns`.
+ * - `triggers`: self-review triggers over every scenario (`scenario, district, trigger, value,
+ *   threshold, numerator, denominator, explanation`); read by identification and what-if.
+ * - `restricted`: `restricted/<district>/<name>.csv` with `--student-lists`: `district, student_id`
+ *   then `columns`; never names, birthdates or state identifiers.
+ */
+export interface OutputDef {
+  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted';
+  /** File name (`table-5a`, `4B`); districts/restricted default to the indicator id. */
+  name?: string;
   /** SQL file in the indicator's folder; the last statement is the SELECT written out. */
   file: string;
+  /** Columns after the kind's fixed ones (districts, restricted) or all of them (table). */
+  columns?: ColumnDef[];
+  /** Inputs without which this output is not written (table-4a needs the reviews). */
+  needs?: InputNeed[];
+  /** A table with no rows is not written (e.g. table-4a when the reviews carry no item findings). */
+  skipWhenEmpty?: boolean;
+  /** For `triggers`: the trigger ids it evaluates (a trigger whose output did not run is "not evaluated"). */
+  triggers?: string[];
 }
 
 export interface IndicatorDef {
   id: string;
   title: string;
   description: string;
-  /** Parameter namespace: `ind5` → `ind5.min_n`. */
+  /** Parameter namespace: `ind5` → `ind5.min_age`, bound in SQL as `$ind5_min_age`. */
   paramPrefix: string;
-  /** zod schema of this indicator's parameters, with the INDICATORS.md defaults. */
+  /** zod schema of this indicator's parameters, with the INDICATORS.md defaults and a stage each. */
   params: z.ZodObject;
   inputs: InputNeed[];
+  /** Indicators whose results or parameters this one reads; `--only` pulls them in, they run first. */
+  uses?: string[];
+  /** Trigger ids this indicator can emit (for what-if columns and explain). */
+  triggers?: string[];
   measures: MeasureDef[];
   /** Folder holding the SQL files (pass `import.meta.url`). */
   dir: string;
-  /** SQL run before the outputs (aggregates shared by several outputs). */
-  prepare?: string[];
+  /** Count step: students → small aggregates. Binds count-stage parameters and the data-year dates. */
+  count?: string[];
+  /**
+   * Decide step: aggregates × the `scenarios` table (one row per scenario, a column per
+   * decide-stage parameter named in full, `s."ind9.k"`) → decisions keyed by `scenario`.
+   */
+  decide?: string[];
   outputs: OutputDef[];
 }
 
 export function defineIndicator(def: IndicatorDef): IndicatorDef {
   return def;
+}
+
+/**
+ * The step a parameter feeds. `count` changes which students are counted (re-count on change);
+ * `decide` applies to the aggregates (a what-if sweep varies it without re-counting).
+ */
+export type Stage = 'count' | 'decide';
+
+/** Marks a parameter as a decide-step cut point (count is the default). */
+export function decide<T extends z.ZodType>(schema: T, description: string): T {
+  return schema.meta({ description, stage: 'decide' });
 }
 
 /** Every indicator reports on a data year shifted from the reporting year by this offset. */
@@ -55,4 +119,85 @@ export const dataYearOffset = z
   .min(-1)
   .max(0)
   .default(0)
-  .meta({ description: 'Data year relative to the reporting year Y (0 = Y, -1 = Y-1)' });
+  .meta({ description: 'Data year relative to the reporting year Y (0 = Y, -1 = Y-1)', stage: 'count' });
+
+export function outputName(ind: IndicatorDef, out: OutputDef): string {
+  return out.name ?? (out.kind === 'summary' ? 'summary' : out.kind === 'triggers' ? 'triggers' : ind.id);
+}
+
+/** Where an output is written, relative to --out (triggers and restricted lists are collected). */
+export function outputPath(ind: IndicatorDef, out: OutputDef): string | null {
+  if (out.kind === 'districts') return `districts/${outputName(ind, out)}`;
+  if (out.kind === 'table') return `tables/${outputName(ind, out)}`;
+  return null;
+}
+
+/** An output by its name (`table-5a`, `4B`) or, failing that, by its kind (`summary`, `districts`). */
+export function findOutput(ind: IndicatorDef, key: string): OutputDef {
+  const out = ind.outputs.find((o) => o.name === key) ?? ind.outputs.find((o) => o.kind === key);
+  if (!out) throw new Error(`indicator ${ind.id} has no output ${key}`);
+  return out;
+}
+
+/** The DuckDB table holding an output of the baseline run. */
+export function outTable(ind: IndicatorDef, out: OutputDef | string): string {
+  const o = typeof out === 'string' ? findOutput(ind, out) : out;
+  return `out_${ind.id}_${o.kind}_${outputName(ind, o)}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** The common leading columns of every districts/<id>.csv (OUTPUTS.md). */
+export const DISTRICT_COLUMNS: ColumnDef[] = [
+  { name: 'district', type: 'VARCHAR', role: 'key' },
+  { name: 'district_name', type: 'VARCHAR', role: 'label' },
+  { name: 'selpa', type: 'VARCHAR', role: 'label' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'value', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
+  { name: 'evaluated', type: 'BOOLEAN', role: 'flag' },
+  { name: 'flagged', type: 'BOOLEAN', role: 'flag' },
+  { name: 'threshold', type: 'DOUBLE', role: 'value' },
+];
+
+export const SUMMARY_COLUMNS: ColumnDef[] = [
+  { name: 'id', type: 'VARCHAR', role: 'key' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'value', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
+];
+
+export const TRIGGER_COLUMNS: ColumnDef[] = [
+  { name: 'scenario', type: 'INTEGER', role: 'key' },
+  { name: 'district', type: 'VARCHAR', role: 'key' },
+  { name: 'trigger', type: 'VARCHAR', role: 'key' },
+  { name: 'value', type: 'DOUBLE', role: 'value' },
+  { name: 'threshold', type: 'DOUBLE', role: 'value' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'explanation', type: 'VARCHAR', role: 'text' },
+];
+
+export const RESTRICTED_COLUMNS: ColumnDef[] = [
+  { name: 'district', type: 'VARCHAR', role: 'key' },
+  { name: 'student_id', type: 'VARCHAR', role: 'key' },
+];
+
+/** Every column of an output in order (fixed ones of its kind, then its own). */
+export function outputColumns(out: OutputDef): ColumnDef[] {
+  const own = out.columns ?? [];
+  switch (out.kind) {
+    case 'summary':
+      return [...SUMMARY_COLUMNS, ...own];
+    case 'districts':
+      return [...DISTRICT_COLUMNS, ...own];
+    case 'triggers':
+      return TRIGGER_COLUMNS;
+    case 'restricted':
+      return [...RESTRICTED_COLUMNS, ...own];
+    case 'table':
+      return own;
+  }
+}
+
+export function needFiles(need: InputNeed): FileNeed[] {
+  return 'anyOf' in need ? need.anyOf : [need];
+}

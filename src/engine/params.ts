@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
-import type { IndicatorDef } from './indicator.js';
+import type { IndicatorDef, Stage } from './indicator.js';
 
 /** Engine-wide parameters (not tied to one indicator). */
 export const engineParams = {
@@ -22,6 +22,12 @@ export interface ParamInfo {
   description: string;
   default: unknown;
   jsonSchema: Record<string, unknown>;
+  /** The step it feeds: `count` (re-count students) or `decide` (cut points on the aggregates). */
+  stage: Stage;
+  /** SQL bind name: `ind9.k` → `$ind9_k`. */
+  bind: string;
+  /** DuckDB column type of the value (scenarios table, list binding). */
+  sqlType: string;
 }
 
 export type ParamValues = Record<string, unknown>;
@@ -41,18 +47,33 @@ export function paramCatalog(indicators: IndicatorDef[]): ParamInfo[] {
   for (const [group, obj] of groups) {
     for (const [key, schema] of Object.entries(obj.shape) as [string, z.ZodType][]) {
       const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const meta = z.globalRegistry.get(schema) as { description?: string; stage?: Stage } | undefined;
       out.push({
         name: `${group}.${key}`,
         group,
         key,
         schema,
-        description: (z.globalRegistry.get(schema)?.description) ?? (js.description as string | undefined) ?? '',
+        description: meta?.description ?? (js.description as string | undefined) ?? '',
         default: schema.parse(undefined),
         jsonSchema: js,
+        stage: meta?.stage ?? 'count',
+        bind: bindName(`${group}.${key}`),
+        sqlType: sqlTypeOf(js),
       });
     }
   }
   return out;
+}
+
+export function bindName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** The DuckDB type of a parameter, from its JSON schema (zod is the one source of types). */
+function sqlTypeOf(js: Record<string, unknown>): string {
+  const scalar = (t: unknown): string => (t === 'integer' ? 'INTEGER' : t === 'number' ? 'DOUBLE' : t === 'boolean' ? 'BOOLEAN' : 'VARCHAR');
+  if (js.type === 'array') return `${scalar((js.items as { type?: string } | undefined)?.type)}[]`;
+  return scalar(js.type);
 }
 
 /** A --param value is text: read numbers, booleans and lists the way the schema expects. */
@@ -114,13 +135,7 @@ export function resolveParams(
       return;
     }
     if (!info) throw unknownName(name, catalog);
-    const input = source === 'param' && typeof raw === 'string' ? fromText(info, raw) : raw;
-    const parsed = info.schema.safeParse(input);
-    if (!parsed.success) {
-      const where = source === 'param' ? '--param' : source === 'params-file' ? '--params file' : 'profile';
-      throw new UsageError(`bad value for ${name} (${where}): ${z.prettifyError(parsed.error).replace(/\n\s*→.*$/gm, '').replace(/^✖ /, '')}`);
-    }
-    values[name] = parsed.data;
+    values[name] = checkValue(info, source === 'param' && typeof raw === 'string' ? fromText(info, raw) : raw, source === 'param' ? '--param' : source === 'params-file' ? '--params file' : 'profile');
     overridden[name] = source;
   };
   for (const [k, v] of Object.entries(layers.profile)) apply(k, v, 'profile');
@@ -129,9 +144,22 @@ export function resolveParams(
   return { values, overridden };
 }
 
-/** The values of one group without its prefix: `ind5.min_age` → `min_age`. */
-export function groupValues(values: ParamValues, group: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (k.startsWith(`${group}.`)) out[k.slice(group.length + 1)] = v;
-  return out;
+/** Parses one value against its schema; a bad value is a usage error naming where it came from. */
+export function checkValue(info: ParamInfo, input: unknown, where: string): unknown {
+  const parsed = info.schema.safeParse(input);
+  if (!parsed.success) {
+    throw new UsageError(`bad value for ${info.name} (${where}): ${z.prettifyError(parsed.error).replace(/\n\s*→.*$/gm, '').replace(/^✖ /, '')}`);
+  }
+  return parsed.data;
+}
+
+/** A value given as text (`--param`, `--vary`), read as the schema expects and checked. */
+export function valueFromText(info: ParamInfo, text: string, where: string): unknown {
+  return checkValue(info, fromText(info, text), where);
+}
+
+export function findParam(catalog: ParamInfo[], name: string): ParamInfo {
+  const info = catalog.find((p) => p.name === name);
+  if (!info) throw unknownName(name, catalog);
+  return info;
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Db, quoteIdent } from '../db.js';
-import { runSqlFile } from '../sqlfile.js';
+import { binding, runSqlFile } from '../sqlfile.js';
 import type { FileKind } from './schema.js';
 
 const SET_DIR = new URL('../../sql/rules/set/', import.meta.url);
@@ -38,7 +38,7 @@ export interface SetRuleParams {
 }
 
 async function runFiles(db: Db, files: SetRuleFile[], params: SetRuleParams): Promise<void> {
-  for (const f of files) await runSqlFile(db, f.url, { ...params }, `sql/rules/set/${f.name}`);
+  for (const f of files) await runSqlFile(db, f.url, binding({ ...params }), `sql/rules/set/${f.name}`);
 }
 
 /** E-DUP: the later rows of a repeated key in a non-CASEMIS file. */

@@ -52,6 +52,34 @@ export interface WriteMeta {
   engineVersion: string;
   finishedAt: string;
   formats: Format[];
+  /** --student-lists: write restricted/<district>/<name>.csv. */
+  studentLists?: boolean;
+}
+
+const IDENTIFICATION_COLUMNS = ['district', 'district_name', 'selpa', 'trigger', 'value', 'threshold', 'numerator', 'denominator', 'explanation'];
+
+/**
+ * restricted/<district>/<name>.csv: one file per district and list, keyed by the local STUDENT_ID
+ * only (the outputs' SQL selects no other identifier). Never under public/.
+ */
+async function writeRestricted(db: Db, result: RunResult, outDir: string): Promise<number> {
+  const dir = join(outDir, 'restricted');
+  rmSync(dir, { recursive: true, force: true });
+  let files = 0;
+  for (const out of result.outputs.filter((o) => o.kind === 'restricted')) {
+    const districts = await db.all<{ district: string }>(`SELECT DISTINCT district FROM ${quoteIdent(out.table)} WHERE district IS NOT NULL ORDER BY 1`);
+    for (const { district } of districts) {
+      // District codes come from validated input (7 digits), still never trusted as a path.
+      const safe = district.replace(/[^A-Za-z0-9_-]/g, '_');
+      mkdirSync(join(dir, safe), { recursive: true });
+      await db.run(`COPY (SELECT * FROM ${quoteIdent(out.table)} WHERE district = $d ORDER BY ALL) TO $path (FORMAT csv, HEADER true)`, {
+        d: district,
+        path: join(dir, safe, `${out.name}.csv`),
+      });
+      files++;
+    }
+  }
+  return files;
 }
 
 export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir: string, meta: WriteMeta): Promise<void> {
@@ -66,8 +94,10 @@ export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir
     const summarySql = `SELECT ${SUMMARY_COLUMNS.join(', ')} FROM summary_out ORDER BY ord`;
     await copyOut(db, summarySql, join(outDir, 'summary'), ['csv', 'json']);
     for (const out of result.outputs) {
-      await copyOut(db, `SELECT * FROM ${quoteIdent(out.table)}`, join(outDir, out.path), meta.formats);
+      if (out.path) await copyOut(db, `SELECT * FROM ${quoteIdent(out.table)}`, join(outDir, out.path), meta.formats);
     }
+    await copyOut(db, `SELECT ${IDENTIFICATION_COLUMNS.map((c) => quoteIdent(c)).join(', ')} FROM identification ORDER BY district, "trigger"`, join(outDir, 'identification'), ['csv', 'json']);
+    if (meta.studentLists) await writeRestricted(db, result, outDir);
   }
   writeFileSync(join(outDir, 'run.json'), `${JSON.stringify(manifest(cfg, result, meta), null, 2)}\n`);
 }
@@ -103,6 +133,7 @@ function manifest(cfg: RunConfig, result: RunResult, meta: WriteMeta) {
     ignored_files: result.load.ignored,
     reject_rate_exceeded: result.rejectRateExceeded,
     indicators: result.indicators,
-    outputs: ['summary', ...result.outputs.map((o) => o.path)],
+    outputs: ['summary', 'identification', ...result.outputs.flatMap((o) => (o.path ? [o.path] : []))],
+    student_lists: meta.studentLists ? result.outputs.filter((o) => o.kind === 'restricted').map((o) => `restricted/<district>/${o.name}.csv`) : [],
   };
 }

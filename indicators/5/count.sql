@@ -1,6 +1,6 @@
 -- Indicator 5 — LRE, ages 6-21 (December Table A). Aggregated once per district and category.
 -- $dec_period  December submission folder of the data year (e.g. 2008-12)
--- $min_age, $max_age  age band on the December count date (6..21)
+-- $ind5_min_age, $ind5_max_age  age band on the December count date (6..21)
 CREATE OR REPLACE TEMP TABLE ind5_agg AS
 SELECT district,
        count(*) AS pop,
@@ -10,6 +10,6 @@ SELECT district,
        count(*) FILTER (WHERE lre_cat = '5C') AS n_5c,
        count(*) FILTER (WHERE lre_cat = 'other') AS n_other,
        count(*) FILTER (WHERE lre_cat IS NULL) AS n_none
-FROM students
-WHERE _period = $dec_period AND served AND NOT undup_excluded AND age_rept BETWEEN $min_age AND $max_age
+FROM served_dec
+WHERE _period = $dec_period AND age_rept BETWEEN $ind5_min_age AND $ind5_max_age
 GROUP BY district;

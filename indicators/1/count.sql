@@ -23,7 +23,7 @@ c AS (
   GROUP BY u.district, years.k
 )
 SELECT district, k, y, g, g + d9 + d10 + d11 + d12 AS den,
-       CASE WHEN g + d9 + d10 + d11 + d12 > 0 THEN 100.0 * g / (g + d9 + d10 + d11 + d12) END AS rate,
+       pct(g, g + d9 + d10 + d11 + d12) AS rate,
        concat_ws(', ',
          CASE WHEN g IS NULL THEN y || ' (grade 12 graduates)' END,
          CASE WHEN d9 IS NULL THEN year_shift(y, -3) || ' (grade 09)' END,
@@ -32,13 +32,13 @@ SELECT district, k, y, g, g + d9 + d10 + d11 + d12 AS den,
          CASE WHEN d12 IS NULL THEN y || ' (grade 12)' END) AS missing
 FROM c;
 
--- Target met (INDICATORS.md 1): rate >= $min_rate, or a one-year gain of 0.1, or a two-year
+-- Target met (INDICATORS.md 1): rate >= $ind1_min_rate, or a one-year gain of 0.1, or a two-year
 -- average gain of 0.2, each alternative tried only where its years exist.
 CREATE OR REPLACE TEMP TABLE ind1_result AS
 SELECT r0.district, r0.g AS numerator, r0.den AS denominator, r0.rate AS value, r0.missing,
        r1.rate AS rate_prev, r2.rate AS rate_prev2,
        CASE WHEN r0.rate IS NULL THEN NULL
-            ELSE r0.rate >= $min_rate
+            ELSE r0.rate >= $ind1_min_rate
                  OR coalesce(r0.rate - r1.rate >= 0.1, false)
                  OR coalesce((r0.rate + r1.rate) / 2 - (r1.rate + r2.rate) / 2 >= 0.2, false)
        END AS met

@@ -1,0 +1,111 @@
+// Planning: which indicators a run computes (with what they use), which submission folders it
+// reads, and whether each indicator, measure and output has its inputs. No SQL here.
+import { FILE_KINDS } from '../load/schemas/index.js';
+import { type FileNeed, type IndicatorDef, type InputNeed, needFiles } from './indicator.js';
+import type { ParamValues } from './params.js';
+import { yearContext } from './profile.js';
+
+/** Why something was or was not computed: typed, rendered to text only for output. */
+export type Status =
+  | { state: 'computed' }
+  | { state: 'missing'; paths: string[] }
+  | { state: 'not_requested' }
+  | { state: 'dependency'; on: string; reason: string }
+  | { state: 'no_result'; reason: string };
+
+export function statusText(s: Status): string {
+  switch (s.state) {
+    case 'computed':
+      return 'computed';
+    case 'missing':
+      return `not computed: missing ${s.paths.join(', ')}`;
+    case 'not_requested':
+      return 'not computed: not requested (--only)';
+    case 'dependency':
+      return `not computed: needs indicator ${s.on} (${s.reason})`;
+    case 'no_result':
+      return `not computed: ${s.reason}`;
+  }
+}
+
+/** The indicators asked for plus everything they use, in declaration (APR) order. */
+export function closure(all: IndicatorDef[], only?: string[]): IndicatorDef[] {
+  if (!only) return all;
+  const want = new Set<string>();
+  const visit = (id: string): void => {
+    if (want.has(id)) return;
+    want.add(id);
+    for (const u of all.find((i) => i.id === id)?.uses ?? []) visit(u);
+  };
+  only.forEach(visit);
+  return all.filter((i) => want.has(i.id));
+}
+
+/** Declaration order with every indicator after the ones it uses. */
+export function ordered(all: IndicatorDef[]): IndicatorDef[] {
+  const out: IndicatorDef[] = [];
+  const seen = new Set<string>();
+  const visit = (ind: IndicatorDef, path: string[]): void => {
+    if (seen.has(ind.id)) return;
+    if (path.includes(ind.id)) throw new Error(`indicator dependency cycle: ${[...path, ind.id].join(' → ')}`);
+    for (const u of ind.uses ?? []) {
+      const dep = all.find((i) => i.id === u);
+      if (!dep) throw new Error(`indicator ${ind.id} uses unknown indicator ${u}`);
+      visit(dep, [...path, ind.id]);
+    }
+    seen.add(ind.id);
+    out.push(ind);
+  };
+  for (const ind of all) visit(ind, []);
+  return out;
+}
+
+export function dataYear(values: ParamValues, ind: IndicatorDef, year: string) {
+  return yearContext(year, Number(values[`${ind.paramPrefix}.data_year_offset`] ?? 0));
+}
+
+function periodOf(need: FileNeed, ctx: ReturnType<typeof yearContext>): string | undefined {
+  return need.period === 'DEC' ? ctx.dec_period : need.period === 'JUN' ? ctx.jun_period : undefined;
+}
+
+export function inputPath(kind: string, period?: string): string {
+  const path = FILE_KINDS.find((f) => f.id === kind)?.path ?? kind;
+  return period ? path.replace('{period}', period) : path;
+}
+
+/** Submission folders a run reads: DEC and JUN of Y, and those of every computed indicator's data year. */
+export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: string, present: string[], all: boolean): string[] {
+  const want = new Set<string>();
+  const base = yearContext(year);
+  want.add(base.dec_period).add(base.jun_period);
+  for (const ind of inds) {
+    const ctx = dataYear(values, ind, year);
+    for (const need of [...ind.inputs, ...ind.measures.flatMap((m) => m.needs ?? [])]) {
+      for (const f of needFiles(need)) {
+        const p = periodOf(f, ctx);
+        if (p) want.add(p);
+      }
+    }
+  }
+  // The June of every data year the profile names, also for indicators not computed here.
+  if (all) {
+    for (const [name, v] of Object.entries(values)) {
+      if (name.endsWith('.data_year_offset') && typeof v === 'number' && v !== 0) want.add(yearContext(year, v).jun_period);
+    }
+  }
+  return present.filter((p) => want.has(p));
+}
+
+/** The files of `needs` that are absent (for an anyOf, the alternatives joined by " or "). */
+export function missingInputs(needs: InputNeed[], ctx: ReturnType<typeof yearContext>, present: Set<string>): string[] {
+  const missing: string[] = [];
+  const has = (f: FileNeed): boolean => {
+    const p = periodOf(f, ctx);
+    return present.has(p ? `${f.kind}@${p}` : f.kind);
+  };
+  for (const need of needs) {
+    const files = needFiles(need);
+    if (!files.some(has)) missing.push(files.map((f) => inputPath(f.kind, periodOf(f, ctx))).join(' or '));
+  }
+  return missing;
+}

@@ -1,0 +1,85 @@
+// summary.csv: one row per measure of the computed indicators, in declaration order.
+import { type Db, quoteIdent } from '../db.js';
+import { type IndicatorDef, outTable } from './indicator.js';
+import type { ParamValues } from './params.js';
+import { dataYear, missingInputs, type Status, statusText } from './plan.js';
+import { type RunContext, targetOf } from './runner.js';
+
+export interface SummaryRow {
+  id: string;
+  indicator: string;
+  title: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  display: string;
+  target: number | null;
+  target_met: 'yes' | 'no' | '';
+  status: string;
+}
+
+function display(value: number | null, precision: number): string {
+  return value === null || !Number.isFinite(value) ? '' : `${value.toFixed(precision)}%`;
+}
+
+function num(v: unknown): number | null {
+  return v === null || v === undefined || v === '' ? null : Number(v);
+}
+
+export async function buildSummary(
+  db: Db,
+  rc: RunContext,
+  values: ParamValues,
+  indicators: { ind: IndicatorDef; status: Status }[],
+  present: Set<string>,
+): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  for (const { ind, status } of indicators) {
+    const summaryOut = ind.outputs.find((o) => o.kind === 'summary');
+    for (const m of ind.measures) {
+      const base: SummaryRow = {
+        id: m.id,
+        indicator: ind.id,
+        title: m.title,
+        numerator: null,
+        denominator: null,
+        value: null,
+        display: '',
+        target: targetOf(rc, values, m),
+        target_met: '',
+        status: statusText(status),
+      };
+      if (status.state !== 'computed' || !summaryOut) {
+        rows.push(base);
+        continue;
+      }
+      const missing = missingInputs(m.needs ?? [], dataYear(values, ind, rc.year), present);
+      if (missing.length) {
+        rows.push({ ...base, status: statusText({ state: 'missing', paths: missing }) });
+        continue;
+      }
+      const r = await db.one<Record<string, unknown>>(`SELECT * FROM ${quoteIdent(outTable(ind, summaryOut))} WHERE id = $id`, { id: m.id });
+      if (!r) {
+        rows.push({ ...base, status: statusText({ state: 'no_result', reason: 'no result row' }) });
+        continue;
+      }
+      const value = num(r.value);
+      const st = typeof r.status === 'string' && r.status ? r.status : 'computed';
+      let met: SummaryRow['target_met'] = '';
+      if (st === 'computed' && value !== null && base.target !== null) {
+        if (typeof r.target_met === 'string') met = r.target_met === 'yes' ? 'yes' : 'no';
+        else if (m.targetOp) met = (m.targetOp === '>=' ? value >= base.target : value <= base.target) ? 'yes' : 'no';
+      }
+      rows.push({
+        ...base,
+        numerator: num(r.numerator),
+        denominator: num(r.denominator),
+        value: st === 'computed' ? value : null,
+        display: st === 'computed' ? display(value, m.precision) : '',
+        target_met: met,
+        status: st,
+      });
+    }
+  }
+  return rows;
+}
