@@ -1,9 +1,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { explainCommand } from './commands/explain.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { paramsCommand } from './commands/params.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { whatifCommand } from './commands/whatif.js';
 import { AprError, UsageError } from './errors.js';
 
 const argv = hideBin(process.argv);
@@ -29,9 +31,11 @@ try {
     .scriptName('apr')
     .command(runCommand)
     .command(validateCommand)
+    .command(whatifCommand)
+    .command(explainCommand)
     .command(paramsCommand)
     .command(indicatorsCommand)
-    .demandCommand(1, 'name a command: run, validate, params, indicators')
+    .demandCommand(1, 'name a command: run, validate, whatif, explain, params, indicators')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

@@ -19,6 +19,7 @@ export interface CommonArgs {
   json: boolean;
   quiet: boolean;
   debug: boolean;
+  'student-lists'?: boolean;
 }
 
 export function withCommon<T>(y: Argv<T>) {

@@ -24,7 +24,7 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
   }
   try {
     const result = await runPipeline(db, cfg, { log: (m) => showProgress && process.stderr.write(`${m}\n`), now });
-    await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats });
+    await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats, studentLists: args['student-lists'] === true });
     return { result, outDir, exitCode: result.rejectRateExceeded.length ? 4 : 0 };
   } finally {
     db.close();

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { Db } from '../db.js';
+import { UsageError } from '../errors.js';
+import { parseVary, runWhatif, type WhatifResult, writeWhatif } from '../engine/whatif.js';
+import { type CommonArgs, resolveCommon, withCommon } from './common.js';
+
+interface Args extends CommonArgs {
+  vary?: string[];
+}
+
+function table(res: WhatifResult): string {
+  const cols = [...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), 'identified', 'entered', 'left'];
+  const width = (c: string): number => Math.max(c.length, 4);
+  const fmt = (v: unknown, c: string): string => (v === null || v === undefined ? '–' : (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v))).padStart(width(c));
+  const lines = [`${'scenario'.padStart(8)} ${cols.map((c) => c.padStart(width(c))).join(' ')}`];
+  const base: Record<string, unknown> = { ...res.baseline };
+  lines.push(`${'baseline'.padStart(8)} ${cols.map((c) => fmt(res.varies.some((v) => v.param.name === c) ? '' : base[c], c)).join(' ')}`);
+  for (const r of res.rows) lines.push(`${String(r.scenario).padStart(8)} ${cols.map((c) => fmt(r[c], c)).join(' ')}`);
+  const skipped = res.triggers.filter((t) => !t.evaluated).map((t) => t.id);
+  if (skipped.length) lines.push('', `not evaluated on these inputs (–): ${skipped.join(', ')}`);
+  return lines.join('\n');
+}
+
+export const whatifCommand: CommandModule<object, Args> = {
+  command: 'whatif [dir]',
+  describe: 're-run identification over a grid of parameter values (--vary NAME=LIST, repeatable)',
+  builder: (y) =>
+    withCommon(y).option('vary', {
+      type: 'string',
+      array: true,
+      describe: 'NAME=a,b,c or NAME=start:stop:step (inclusive); several make a grid. List parameters: alternatives split by |',
+    }),
+  handler: async (args) => {
+    const { cfg, outDir } = resolveCommon(args, 'run');
+    const varies = (args.vary ?? []).map((v) => parseVary(cfg.catalog, v));
+    if (!varies.length) throw new UsageError('whatif needs at least one --vary NAME=LIST (see `apr params` for the names)');
+    const names = varies.map((v) => v.param.name);
+    if (new Set(names).size !== names.length) throw new UsageError(`--vary names a parameter twice: ${names.join(', ')}`);
+    const db = await Db.open(args.db ?? ':memory:');
+    try {
+      const log = (m: string): void => {
+        if (!args.quiet && (process.stderr.isTTY || args.debug)) process.stderr.write(`${m}\n`);
+      };
+      const res = await runWhatif(db, cfg, varies, { log, now: () => new Date() });
+      const dir = join(outDir, 'whatif');
+      mkdirSync(dir, { recursive: true });
+      await writeWhatif(db, res, dir);
+      if (args.json) process.stdout.write(`${JSON.stringify({ out: dir, scenarios: res.scenarioCount, baseline: res.baseline, rows: res.rows, steps_ms: res.steps }, null, 2)}\n`);
+      else process.stdout.write(`${table(res)}\n\n${res.scenarioCount} scenarios, ${res.countRuns} count step(s); written to ${dir}/\n`);
+    } finally {
+      db.close();
+    }
+  },
+};

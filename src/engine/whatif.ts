@@ -1,0 +1,203 @@
+// apr whatif: the identification list over a grid of parameter values. Load once; each distinct
+// set of count-stage values is counted once; every scenario sharing it is decided in one query over
+// the scenarios table. Scenario 0 is the baseline (the run without --vary).
+import { type Db, quoteIdent } from '../db.js';
+import { UsageError } from '../errors.js';
+import { triggersUnion } from './identification.js';
+import type { IndicatorDef } from './indicator.js';
+import { findParam, type ParamInfo, type ParamValues, valueFromText } from './params.js';
+import { dataYear, missingInputs, type Status } from './plan.js';
+import { derive, type Effects, indicatorStatus, loadStage, plannedIndicators, type RunConfig, runContext, timer } from './run.js';
+import { countStep, decideStep, runOutput } from './runner.js';
+import { type Scenario, writeScenarios } from './scenarios.js';
+
+export interface Vary {
+  param: ParamInfo;
+  /** Parsed values, in the order given. */
+  values: unknown[];
+  /** The values as written (column text of scenarios.csv). */
+  labels: string[];
+}
+
+const MAX_SCENARIOS = 100_000;
+
+/**
+ * `NAME=LIST`: a comma list (`3,4,5,8`) or an inclusive range `start:stop:step` (`0.5:5:0.5`). A list
+ * parameter takes its alternatives separated by `|` (`ind4.dspl_types=10,20|10,20,30`).
+ */
+export function parseVary(catalog: ParamInfo[], arg: string): Vary {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--vary takes NAME=LIST or NAME=start:stop:step (got "${arg}")`);
+  const param = findParam(catalog, arg.slice(0, eq).trim());
+  const spec = arg.slice(eq + 1).trim();
+  const where = `--vary ${param.name}`;
+  let texts: string[];
+  const range = /^(-?[0-9.]+):(-?[0-9.]+):([0-9.]+)$/.exec(spec);
+  if (param.sqlType.endsWith('[]')) texts = spec.split('|').map((s) => s.trim());
+  else if (range) {
+    const [start, stop, step] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (!(step > 0) || !(stop >= start)) throw new UsageError(`${where}: a range needs start ≤ stop and a step above 0 (got "${spec}")`);
+    // Count steps on a scale that keeps 0.5:5:0.5 exact (no 4.999999 drift).
+    const n = Math.floor((stop - start) / step + 1e-9) + 1;
+    if (n > MAX_SCENARIOS) throw new UsageError(`${where}: ${n} values is more than ${MAX_SCENARIOS}`);
+    texts = Array.from({ length: n }, (_, i) => String(Math.round((start + i * step) * 1e9) / 1e9));
+  } else texts = spec.split(',').map((s) => s.trim());
+  if (!texts.length || texts.some((t) => t === '')) throw new UsageError(`${where}: empty value in "${spec}"`);
+  return { param, values: texts.map((t) => valueFromText(param, t, where)), labels: texts };
+}
+
+/** The cartesian grid, the first --vary changing slowest; scenario ids from 1. */
+export function grid(base: ParamValues, varies: Vary[]): { scenarios: Scenario[]; labels: string[][] } {
+  let rows: { values: ParamValues; labels: string[] }[] = [{ values: { ...base }, labels: [] }];
+  for (const v of varies) {
+    rows = rows.flatMap((r) => v.values.map((val, i) => ({ values: { ...r.values, [v.param.name]: val }, labels: [...r.labels, v.labels[i]!] })));
+  }
+  if (rows.length > MAX_SCENARIOS) throw new UsageError(`the grid has ${rows.length} scenarios; at most ${MAX_SCENARIOS}`);
+  return { scenarios: rows.map((r, i) => ({ id: i + 1, values: r.values })), labels: rows.map((r) => r.labels) };
+}
+
+export interface WhatifResult {
+  steps: Record<string, number>;
+  /** Trigger ids in column order, and whether each could be evaluated on these inputs. */
+  triggers: { id: string; evaluated: boolean }[];
+  varies: Vary[];
+  scenarioCount: number;
+  /** Count groups: how many times the count step ran. */
+  countRuns: number;
+  baseline: Record<string, number | null>;
+  rows: Record<string, string | number | null>[];
+}
+
+/** The count-stage values an indicator's count step depends on (its own and those it uses). */
+function countSignature(cfg: RunConfig, ind: IndicatorDef, values: ParamValues): string {
+  const prefixes = new Set<string>([ind.paramPrefix]);
+  const add = (id: string): void => {
+    const dep = cfg.indicators.find((i) => i.id === id);
+    if (!dep || prefixes.has(dep.paramPrefix)) return;
+    prefixes.add(dep.paramPrefix);
+    (dep.uses ?? []).forEach(add);
+  };
+  (ind.uses ?? []).forEach(add);
+  return JSON.stringify(cfg.catalog.filter((p) => p.stage === 'count' && prefixes.has(p.group)).map((p) => values[p.name]));
+}
+
+export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effects): Promise<WhatifResult> {
+  const steps: Record<string, number> = {};
+  const time = timer(steps, fx);
+  const { load } = await loadStage(db, cfg, fx, time);
+  await time('derive', () => derive(db));
+  const rc = runContext(cfg);
+  const base = cfg.params.values;
+  const { scenarios, labels } = grid(base, varies);
+  const all: Scenario[] = [{ id: 0, values: base }, ...scenarios];
+
+  // Which indicators can run at all, and which trigger outputs they have on these inputs.
+  const planned = plannedIndicators(cfg);
+  const statuses = new Map<string, Status>();
+  const runnable: IndicatorDef[] = [];
+  for (const ind of planned) {
+    const s = indicatorStatus(cfg, ind, load.present, statuses);
+    statuses.set(ind.id, s);
+    if (s.state === 'computed') runnable.push(ind);
+  }
+  const triggerOutputs = runnable.flatMap((ind) =>
+    ind.outputs
+      .filter((o) => o.kind === 'triggers' && !(o.needs && missingInputs(o.needs, dataYear(base, ind, cfg.year), load.present).length))
+      .map((o) => ({ ind, out: o })),
+  );
+  const evaluated = new Set(triggerOutputs.flatMap(({ ind, out }) => out.triggers ?? ind.triggers ?? []));
+  const triggerIds = [...new Set(cfg.indicators.flatMap((i) => i.triggers ?? []))];
+
+  // Group scenarios by every count-stage value: each group is counted once.
+  const countParams = cfg.catalog.filter((p) => p.stage === 'count');
+  const groups = new Map<string, Scenario[]>();
+  for (const s of all) {
+    const key = JSON.stringify(countParams.map((p) => s.values[p.name]));
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  await db.run(`CREATE OR REPLACE TEMP TABLE whatif_triggers AS SELECT * FROM (${triggersUnion([])})`);
+  const counted = new Map<string, string>();
+  let countRuns = 0;
+  await time('scenarios', async () => {
+    for (const group of groups.values()) {
+      const values = group[0]!.values;
+      for (const ind of runnable) {
+        const sig = countSignature(cfg, ind, values);
+        if (counted.get(ind.id) !== sig) {
+          await countStep(db, rc, ind, values);
+          counted.set(ind.id, sig);
+          countRuns++;
+        }
+      }
+      await writeScenarios(db, cfg.catalog, group);
+      for (const ind of runnable) await decideStep(db, rc, ind, values);
+      for (const { ind, out } of triggerOutputs) {
+        const t = await runOutput(db, rc, ind, out, values, 'whatif_batch');
+        await db.run(`INSERT INTO whatif_triggers SELECT * FROM (${triggersUnion([t])})`);
+      }
+    }
+  });
+
+  // scenario × trigger counts, identified districts, entered and left against scenario 0.
+  await db.run(`CREATE OR REPLACE TEMP TABLE whatif_ids AS SELECT DISTINCT scenario, district FROM whatif_triggers`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE whatif_changes AS
+    WITH pairs AS (SELECT DISTINCT scenario, district, "trigger" FROM whatif_triggers),
+    base AS (SELECT district, "trigger" FROM pairs WHERE scenario = 0),
+    sc AS (SELECT range::INTEGER AS scenario FROM range(0, $n))
+    SELECT p.scenario, p.district, p."trigger", 'entered' AS change FROM pairs p
+      WHERE p.scenario > 0 AND NOT EXISTS (SELECT 1 FROM base b WHERE b.district = p.district AND b."trigger" = p."trigger")
+    UNION ALL
+    SELECT sc.scenario, b.district, b."trigger", 'left' FROM sc CROSS JOIN base b
+      WHERE sc.scenario > 0 AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.scenario = sc.scenario AND p.district = b.district AND p."trigger" = b."trigger")`,
+    { n: all.length });
+  const counts = await db.all<{ scenario: number; trigger: string; n: number }>(
+    `SELECT scenario, "trigger", count(DISTINCT district)::INTEGER AS n FROM whatif_triggers GROUP BY ALL`,
+  );
+  const dist = await db.all<{ scenario: number; identified: number; entered: number; left: number }>(
+    `WITH b AS (SELECT district FROM whatif_ids WHERE scenario = 0), sc AS (SELECT range::INTEGER AS scenario FROM range(0, $n))
+     SELECT sc.scenario,
+            (SELECT count(*) FROM whatif_ids i WHERE i.scenario = sc.scenario)::INTEGER AS identified,
+            (SELECT count(*) FROM whatif_ids i WHERE i.scenario = sc.scenario AND i.district NOT IN (SELECT district FROM b))::INTEGER AS entered,
+            (SELECT count(*) FROM b WHERE b.district NOT IN (SELECT district FROM whatif_ids i WHERE i.scenario = sc.scenario))::INTEGER AS "left"
+     FROM sc`,
+    { n: all.length },
+  );
+  const byScenario = new Map(dist.map((d) => [d.scenario, d]));
+  const countOf = new Map(counts.map((c) => [`${c.scenario}|${c.trigger}`, c.n]));
+  const triggerCols = (id: number): Record<string, number | null> =>
+    Object.fromEntries(triggerIds.map((t) => [t, evaluated.has(t) ? (countOf.get(`${id}|${t}`) ?? 0) : null]));
+  const rows = scenarios.map((s, i) => {
+    const d = byScenario.get(s.id)!;
+    return {
+      scenario: s.id,
+      ...Object.fromEntries(varies.map((v, k) => [v.param.name, labels[i]![k]!])),
+      ...triggerCols(s.id),
+      identified: d.identified,
+      entered: d.entered,
+      left: d.left,
+    };
+  });
+  const b0 = byScenario.get(0)!;
+  return {
+    steps,
+    triggers: triggerIds.map((id) => ({ id, evaluated: evaluated.has(id) })),
+    varies,
+    scenarioCount: scenarios.length,
+    countRuns,
+    baseline: { ...triggerCols(0), identified: b0.identified },
+    rows,
+  };
+}
+
+/** whatif/scenarios.csv and whatif/changes.csv (OUTPUTS.md). */
+export async function writeWhatif(db: Db, res: WhatifResult, dir: string): Promise<void> {
+  const cols = ['scenario', ...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), 'identified', 'entered', 'left'];
+  await db.run(`CREATE OR REPLACE TEMP TABLE whatif_scenarios (${cols.map((c, i) => `${quoteIdent(c)} ${i === 0 ? 'INTEGER' : i <= res.varies.length ? 'VARCHAR' : 'INTEGER'}`).join(', ')})`);
+  await db.appendRows('whatif_scenarios', res.rows.map((r) => cols.map((c) => r[c] ?? null)));
+  await db.run(`COPY (SELECT * FROM whatif_scenarios ORDER BY scenario) TO $p (FORMAT csv, HEADER true)`, { p: `${dir}/scenarios.csv` });
+  await db.run(
+    `COPY (SELECT c.scenario, c.district, d.district_name, c."trigger", c.change FROM whatif_changes c LEFT JOIN district_list d USING (district)
+           ORDER BY c.scenario, c.district, c."trigger", c.change) TO $p (FORMAT csv, HEADER true)`,
+    { p: `${dir}/changes.csv` },
+  );
+}
