@@ -1,10 +1,12 @@
-// npm run bench [dir=data-statewide]: the statewide load + verification + computed indicators, timed.
-// Prints seconds per step, rows per second and peak RSS. Never part of `npm test`.
+// npm run bench [dir=data-statewide]: the statewide load + verification + every indicator, then
+// what-if sweeps on the loaded data, timed. Prints seconds per step, rows/s and peak RSS.
+// Never part of `npm test`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Db } from '../src/db.js';
-import { runPipeline } from '../src/engine/run.js';
 import { buildRunConfig } from '../src/engine/config.js';
+import { runPipeline } from '../src/engine/run.js';
+import { parseVary, runWhatif } from '../src/engine/whatif.js';
 
 const dir = resolve(process.argv[2] ?? 'data-statewide');
 if (!existsSync(dir)) {
@@ -12,15 +14,32 @@ if (!existsSync(dir)) {
   process.exit(3);
 }
 
+const fx = { log: () => undefined, now: () => new Date() };
 const t0 = performance.now();
 const db = await Db.open(process.env.BENCH_DB ?? ':memory:');
-const result = await runPipeline(db, buildRunConfig({ dataDir: dir }), { log: () => undefined, now: () => new Date() });
+const cfg = buildRunConfig({ dataDir: dir });
+const result = await runPipeline(db, cfg, fx);
 const total = (performance.now() - t0) / 1000;
+
+const sweeps = [
+  ['ind9.k=1:10:1', 'ind4.bar=0.5:5:0.5'],
+  ['ind9.k=1:10:1', 'ind4.bar=0.5:5:0.5', 'ind9.disparity_benchmark=5:14:1'],
+  ['ind4.days=5,10,15', 'ind9.k=2,8'],
+];
+const sweepLines: string[] = [];
+for (const args of sweeps) {
+  const varies = args.map((a) => parseVary(cfg.catalog, a));
+  const s0 = performance.now();
+  const res = await runWhatif(db, cfg, varies, fx, result.load);
+  const secs = (performance.now() - s0) / 1000;
+  sweepLines.push(`${String(res.scenarioCount).padStart(5)} scenarios  ${secs.toFixed(2).padStart(6)} s  (${res.countRuns} count steps)  ${args.join(' × ')}`);
+}
 db.close();
 
 const rows = result.load.files.reduce((s, f) => s + f.rows_read, 0);
 const bytes = result.load.files.reduce((s, f) => s + f.bytes, 0);
 const loadS = (result.steps['load and verify'] ?? 0) / 1000;
+const afterLoad = Object.entries(result.steps).filter(([k]) => k !== 'load and verify').reduce((s, [, v]) => s + v, 0) / 1000;
 const rss = process.resourceUsage().maxRSS / 1024;
 const lines = [
   `data: ${dir}`,
@@ -29,10 +48,15 @@ const lines = [
   'step                      seconds',
   ...Object.entries(result.steps).map(([k, v]) => `${k.padEnd(25)} ${(v / 1000).toFixed(2).padStart(7)}`),
   `${'total (incl. open)'.padEnd(25)} ${total.toFixed(2).padStart(7)}`,
+  `${'after load'.padEnd(25)} ${afterLoad.toFixed(2).padStart(7)}`,
   '',
   `load + verify: ${Math.round(rows / loadS).toLocaleString('en-US')} rows/s, ${(bytes / 1e6 / loadS).toFixed(1)} MB/s`,
+  '',
+  'what-if sweeps on the loaded data (derive + counts + decisions):',
+  ...sweepLines,
+  '',
   `peak RSS: ${rss.toFixed(0)} MB`,
   '',
-  ...result.summary.filter((s) => s.status === 'computed').map((s) => `${s.id.padEnd(12)} ${s.display.padStart(8)}  ${s.numerator ?? ''} / ${s.denominator ?? ''}`),
+  ...result.summary.filter((s) => s.status === 'computed').map((s) => `${s.id.padEnd(14)} ${s.display.padStart(8)}  ${s.numerator ?? ''} / ${s.denominator ?? ''}`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

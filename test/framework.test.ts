@@ -89,3 +89,18 @@ describe('output column types', () => {
     });
   });
 });
+
+describe('stages', () => {
+  it('decide and trigger SQL read decide-stage parameters from the scenarios table, never as $binds', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { paramNames } = await import('../src/sqlfile.js');
+    const decideBinds = new Set(paramCatalog(INDICATORS).filter((p) => p.stage === 'decide').map((p) => p.bind));
+    for (const ind of INDICATORS) {
+      const files = [...(ind.decide ?? []), ...ind.outputs.filter((o) => o.kind === 'triggers').map((o) => o.file), ...(ind.count ?? [])];
+      for (const f of files) {
+        const used = [...paramNames(readFileSync(new URL(f, ind.dir), 'utf8'))].filter((n) => decideBinds.has(n));
+        expect(used, `indicators/${ind.id}/${f}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import { type Db, quoteIdent } from '../db.js';
 import { UsageError } from '../errors.js';
 import { triggersUnion } from './identification.js';
+import type { LoadResult } from '../load/load.js';
 import type { IndicatorDef } from './indicator.js';
 import { findParam, type ParamInfo, type ParamValues, valueFromText } from './params.js';
 import { dataYear, missingInputs, type Status } from './plan.js';
@@ -81,10 +82,11 @@ function countSignature(cfg: RunConfig, ind: IndicatorDef, values: ParamValues):
   return JSON.stringify(cfg.catalog.filter((p) => p.stage === 'count' && prefixes.has(p.group)).map((p) => values[p.name]));
 }
 
-export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effects): Promise<WhatifResult> {
+/** `loaded`: the database already holds this load (the benchmark sweeps after a run). */
+export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effects, loaded?: LoadResult): Promise<WhatifResult> {
   const steps: Record<string, number> = {};
   const time = timer(steps, fx);
-  const { load } = await loadStage(db, cfg, fx, time);
+  const load = loaded ?? (await loadStage(db, cfg, fx, time)).load;
   await time('derive', () => derive(db));
   const rc = runContext(cfg);
   const base = cfg.params.values;
