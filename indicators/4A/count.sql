@@ -1,0 +1,17 @@
+-- Indicator 4A — suspension/expulsion over $ind4_days days: June Table A + Table C of the data year
+-- ($jun_period, $y_start..$y_end; ind4.data_year_offset), served students aged ≤ $ind4_max_age on
+-- $jun_date, actions of a type in $ind4_dspl_types (ind4_students_of in macros.sql).
+CREATE OR REPLACE TEMP TABLE ind4_students AS
+SELECT * FROM ind4_students_of($jun_period, $jun_date, $y_start, $y_end, $ind4_dspl_types, $ind4_max_age, $ind4_days);
+
+-- Per district: N (population) and n (students over the days cut).
+CREATE OR REPLACE TEMP TABLE ind4_agg AS
+SELECT district, count(*) AS pop, count(*) FILTER (WHERE over) AS n
+FROM ind4_students
+GROUP BY district;
+
+-- Statewide Σn / ΣN over every student of the population (evaluated or not): 4A.state_rate and the
+-- bar of the statewide methods (also for 4B).
+CREATE OR REPLACE TEMP TABLE ind4_state AS
+SELECT coalesce(sum(n), 0)::BIGINT AS n, coalesce(sum(pop), 0)::BIGINT AS pop
+FROM ind4_agg;
