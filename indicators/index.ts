@@ -3,8 +3,15 @@
 import type { IndicatorDef } from '../src/engine/indicator.js';
 import ind1 from './1/index.js';
 import ind2 from './2/index.js';
+import ind4a from './4A/index.js';
+import ind4b from './4B/index.js';
 import ind5 from './5/index.js';
 import ind6 from './6/index.js';
+import ind9 from './9/index.js';
+import ind10 from './10/index.js';
+import ind11 from './11/index.js';
+import ind12 from './12/index.js';
+import ind13 from './13/index.js';
 import sesr from './sesr/index.js';
 
-export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind5, ind6, sesr];
+export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind4a, ind4b, ind5, ind6, ind9, ind10, ind11, ind12, ind13, sesr];

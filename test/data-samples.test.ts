@@ -32,7 +32,7 @@ describe('data-samples', () => {
       const names = await db.all<{ v: string }>(`SELECT DISTINCT "LAST_NAME" AS v FROM clean_table_a WHERE "LAST_NAME" IS NOT NULL LIMIT 50`);
       const rejects = JSON.stringify(await rejectsOf(db));
       for (const { v } of names) expect(rejects).not.toContain(v);
-      expect(result.summary.filter((s) => s.status === 'computed').map((s) => s.id)).toEqual(['1', '2.one_year', '2.four_year', '5A', '5B', '5C']);
+      expect(result.summary.filter((s) => s.status === 'computed').map((s) => s.id)).toEqual(['1', '2.one_year', '2.four_year', '4A', '4A.state_rate', '4B.potential', '4B', '5A', '5B', '5C', '9.potential', '9', '10.potential', '10', '11', '12', '13']);
     });
   });
 });
@@ -40,7 +40,13 @@ describe('data-samples', () => {
 describe('privacy', () => {
   it('no output file of a run holds a student name, birthdate, SSN or SSID of the inputs; identity fields show [redacted]', async () => {
     const out = mkdtempSync(join(tmpdir(), 'apr-pii-'));
-    await execute({ dir: 'data-samples', out, profile: 'ca-ffy2008', format: 'csv,json,parquet', json: false, quiet: true, debug: false }, 'run', () => FIXED_NOW);
+    await execute(
+      { dir: 'data-samples', out, profile: 'ca-ffy2008', format: 'csv,json,parquet', json: false, quiet: true, debug: false, 'student-lists': true },
+      'run',
+      () => FIXED_NOW,
+    );
+    // The restricted lists are part of what is scanned.
+    expect(allFiles(out).filter((f) => f.includes('/restricted/')).length).toBeGreaterThan(10);
     const db = await Db.open();
     const pii = await db.all<{ v: string }>(
       `SELECT DISTINCT v FROM (
@@ -62,5 +68,11 @@ describe('privacy', () => {
     const birth = rejects.filter((l) => /^[^,]+,\d+,(BIRTHDATE|LAST_NAME|FIRST_NAME|SSN|SSID),/.test(l));
     expect(birth.length).toBeGreaterThan(0);
     for (const l of birth) expect(l.split(',')[3]).toBe('[redacted]');
+    // Restricted lists: keyed by the local STUDENT_ID, no identity column of any kind.
+    for (const f of allFiles(out).filter((x) => x.includes('/restricted/'))) {
+      const header = readFileSync(f, 'utf8').split('\n')[0]!;
+      expect(header, f).toMatch(/^district,student_id,/);
+      expect(header, f).not.toMatch(/birth|name|ssn|ssid/i);
+    }
   });
 });

@@ -1,0 +1,88 @@
+// apr whatif against apr run: a scenario equal to the defaults reproduces the baseline
+// identification.csv exactly, and any scenario's trigger counts equal a separate run with the
+// same parameters. One in-memory database: loaded once, reused through the load cache.
+import { describe, expect, it } from 'vitest';
+import { Db } from '../src/db.js';
+import { UsageError } from '../src/errors.js';
+import { buildRunConfig } from '../src/engine/config.js';
+import { paramCatalog } from '../src/engine/params.js';
+import { runPipeline } from '../src/engine/run.js';
+import { grid, parseVary, runWhatif } from '../src/engine/whatif.js';
+import { INDICATORS } from '../indicators/index.js';
+import { FIXED_NOW } from './helpers/engine.js';
+
+const fx = { log: () => undefined, now: () => FIXED_NOW };
+const catalog = paramCatalog(INDICATORS);
+
+type Trig = { district: string; trigger: string; value: number | null; threshold: number | null; numerator: number | null; denominator: number | null; explanation: string };
+const COLS = `district, "trigger", value, threshold, numerator::INTEGER AS numerator, denominator::INTEGER AS denominator, explanation`;
+
+describe('--vary parsing', () => {
+  it('ranges are inclusive and exact, lists keep their order', () => {
+    expect(parseVary(catalog, 'ind4.bar=0.5:5:0.5').values).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    expect(parseVary(catalog, 'ind9.k=1:10:1').values).toHaveLength(10);
+    expect(parseVary(catalog, 'ind9.k=8,3,5').values).toEqual([8, 3, 5]);
+    expect(parseVary(catalog, 'ind4.dspl_types=10,20|10,20,30').values).toEqual([['10', '20'], ['10', '20', '30']]);
+    expect(parseVary(catalog, 'ind4.bar_method=fixed,state_rate').values).toEqual(['fixed', 'state_rate']);
+  });
+
+  it('unknown names, bad values and empty ranges are usage errors', () => {
+    expect(() => parseVary(catalog, 'ind9.kk=1,2')).toThrow(UsageError);
+    expect(() => parseVary(catalog, 'ind9.k=a,b')).toThrow(/bad value for ind9.k/);
+    expect(() => parseVary(catalog, 'ind4.bar_method=median')).toThrow(UsageError);
+    expect(() => parseVary(catalog, 'ind9.k=5:1:1')).toThrow(/start ≤ stop/);
+    expect(() => parseVary(catalog, 'ind9.k')).toThrow(UsageError);
+  });
+
+  it('the grid is the cartesian product, the first --vary slowest', () => {
+    const g = grid({ 'ind9.k': 8, 'ind4.bar': 1 }, [parseVary(catalog, 'ind9.k=1,2'), parseVary(catalog, 'ind4.bar=1,2,3')]);
+    expect(g.scenarios.map((s) => [s.id, s.values['ind9.k'], s.values['ind4.bar']])).toEqual([
+      [1, 1, 1], [2, 1, 2], [3, 1, 3], [4, 2, 1], [5, 2, 2], [6, 2, 3],
+    ]);
+  });
+});
+
+describe('whatif = run', () => {
+  it('reproduces the baseline identification and matches separate runs scenario by scenario', async () => {
+    const db = await Db.open();
+    try {
+      const base = buildRunConfig({ dataDir: 'data-samples', reuseLoad: true });
+      const run0 = await runPipeline(db, base, fx);
+      const ident = await db.all<Trig>(`SELECT ${COLS} FROM identification ORDER BY district, "trigger"`);
+      expect(ident.length).toBeGreaterThan(0);
+
+      const varies = [parseVary(base.catalog, 'ind9.k=8,3'), parseVary(base.catalog, 'ind4.bar=1,2'), parseVary(base.catalog, 'ind4.days=10,5')];
+      const res = await runWhatif(db, base, varies, fx, run0.load);
+      expect(res.scenarioCount).toBe(8);
+      // ind4.days is a count parameter: two count groups (baseline's days=10 and days=5).
+      const scen1 = await db.all<Trig>(`SELECT ${COLS} FROM whatif_triggers WHERE scenario = 1 ORDER BY district, "trigger"`);
+      expect(scen1).toEqual(ident);
+      const base0 = await db.all<Trig>(`SELECT ${COLS} FROM whatif_triggers WHERE scenario = 0 ORDER BY district, "trigger"`);
+      expect(base0).toEqual(ident);
+
+      const changes = await db.all<{ scenario: number; district: string; trigger: string; change: string }>(`SELECT * FROM whatif_changes`);
+      for (const [id, params] of [
+        [6, { 'ind9.k': '3', 'ind4.bar': '1', 'ind4.days': '5' }],
+        [7, { 'ind9.k': '3', 'ind4.bar': '2', 'ind4.days': '10' }],
+      ] as const) {
+        const cfg = buildRunConfig({ dataDir: 'data-samples', reuseLoad: true, params });
+        await runPipeline(db, cfg, fx);
+        const sep = await db.all<Trig>(`SELECT ${COLS} FROM identification ORDER BY district, "trigger"`);
+        const row = res.rows.find((r) => r.scenario === id)!;
+        for (const t of res.triggers.filter((x) => x.evaluated)) {
+          expect(row[t.id], `scenario ${id} trigger ${t.id}`).toBe(new Set(sep.filter((s) => s.trigger === t.id).map((s) => s.district)).size);
+        }
+        expect(row.identified).toBe(new Set(sep.map((s) => s.district)).size);
+        // entered/left: the district × trigger pairs against the baseline, both ways
+        const key = (x: { district: string; trigger: string }): string => `${x.district}|${x.trigger}`;
+        const b = new Set(ident.map(key));
+        const s = new Set(sep.map(key));
+        const mine = changes.filter((c) => c.scenario === id);
+        expect(mine.filter((c) => c.change === 'entered').map(key).sort()).toEqual([...s].filter((k) => !b.has(k)).sort());
+        expect(mine.filter((c) => c.change === 'left').map(key).sort()).toEqual([...b].filter((k) => !s.has(k)).sort());
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
