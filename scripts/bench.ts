@@ -32,7 +32,7 @@ for (const args of sweeps) {
   const s0 = performance.now();
   const res = await runWhatif(db, cfg, varies, fx, result.load);
   const secs = (performance.now() - s0) / 1000;
-  sweepLines.push(`${String(res.scenarioCount).padStart(5)} scenarios  ${secs.toFixed(2).padStart(6)} s  (${res.countRuns} count steps)  ${args.join(' × ')}`);
+  sweepLines.push(`${String(res.scenarioCount).padStart(5)} scenarios  ${secs.toFixed(2).padStart(6)} s  (${res.countGroups} count groups)  ${args.join(' × ')}`);
 }
 db.close();
 

@@ -86,4 +86,37 @@ describe('apr CLI', () => {
     expect(i.stdout).toMatch(/^5 +Least restrictive environment/m);
     expect(i.stdout).toContain('casemis/<DEC>/table_a.csv');
   });
+
+  it('whatif, explain and --student-lists share one --db load; explain of an unknown code suggests the closest', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const db = join(out, 'apr.duckdb');
+    const run = apr('run', 'test/cases/reject-mini', '--out', out, '--db', db, '--student-lists', '--quiet');
+    expect(run.code).toBe(4);
+    expect(readFileSync(join(out, 'identification.csv'), 'utf8').split('\n')[0]).toBe(
+      'district,district_name,selpa,trigger,value,threshold,numerator,denominator,explanation',
+    );
+
+    const w = apr('whatif', 'test/cases/reject-mini', '--out', out, '--db', db, '--vary', 'sesr.overdue_iep_max=0,50', '--vary', 'ind5.min_age=3:4:1', '--quiet');
+    expect(w.code, w.stderr).toBe(0);
+    const scen = readFileSync(join(out, 'whatif/scenarios.csv'), 'utf8').trim().split('\n');
+    expect(scen[0]).toBe('scenario,sesr.overdue_iep_max,ind5.min_age,4A,4B,9,10,11,12,13,annual_iep,triennial,cyclical,identified,entered,left');
+    // 2 × 2 scenarios; inputs without June data or cbeds leave 4A-13 and cyclical unevaluated (empty)
+    expect(scen.slice(1)).toEqual(['1,0,3,,,,,,,,0,0,,0,0,0', '2,0,4,,,,,,,,0,0,,0,0,0', '3,50,3,,,,,,,,0,0,,0,0,0', '4,50,4,,,,,,,,0,0,,0,0,0']);
+    expect(readFileSync(join(out, 'whatif/changes.csv'), 'utf8').trim()).toBe('scenario,district,district_name,trigger,change');
+    expect(w.stdout).toContain('4 scenarios in 2 count group(s)');
+
+    const e = apr('explain', 'test/cases/reject-mini', '--db', db, '--district', '0110017', '--json');
+    expect(e.code, e.stderr).toBe(0);
+    const ex = JSON.parse(e.stdout) as { district: string; district_name: string; indicators: { indicator: string; status: string }[]; triggers: unknown[] };
+    expect(ex.district_name).toBe('Alpha Unified');
+    expect(ex.indicators.find((i) => i.indicator === '11')?.status).toBe('not computed: missing casemis/2009-06/table_a.csv');
+    expect(ex.triggers).toEqual([]);
+
+    const bad = apr('explain', 'test/cases/reject-mini', '--db', db, '--district', '0110018');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown district "0110018". Closest codes: 0110017 \(Alpha Unified\)/);
+    noStack(bad.stderr);
+    expect(apr('whatif', 'test/cases/reject-mini', '--db', db, '--vary', 'ind9.k=x').code).toBe(2);
+    expect(apr('whatif', 'test/cases/reject-mini', '--db', db).code).toBe(2);
+  });
 });

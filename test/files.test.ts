@@ -17,6 +17,10 @@ describe('file errors (exit 3)', () => {
   it('missing data folder', async () => {
     await expect(withRun(testConfig('/nonexistent/apr-data', { mode: 'validate' }), () => undefined)).rejects.toMatchObject({ exitCode: 3 });
   });
+  it('a full run on a folder with nothing but reference/districts.csv stops (the self-review module does not count)', async () => {
+    const run = withRun(testConfig(new DataDir().districts().root), () => undefined);
+    await expect(run).rejects.toMatchObject({ exitCode: 3, message: expect.stringMatching(/^no input is usable for the indicators asked for/) as unknown });
+  });
   it('missing reference/districts.csv', async () => {
     await expectInputError(new DataDir().tableA('2008-12', [studentA()]), 'reference/districts.csv', /missing/);
   });

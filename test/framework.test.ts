@@ -45,6 +45,14 @@ describe('indicator declarations', () => {
   });
 });
 
+describe('configuration', () => {
+  it('an indicator and the one it uses must count the same data year', async () => {
+    const { buildRunConfig } = await import('../src/engine/config.js');
+    expect(() => buildRunConfig({ dataDir: '.', params: { 'ind4b.data_year_offset': '0' } })).toThrow(/ind4b.data_year_offset \(0\) must equal ind4.data_year_offset \(-1\)/);
+    expect(() => buildRunConfig({ dataDir: '.', params: { 'ind4b.data_year_offset': '0', 'ind4.data_year_offset': '0' } })).not.toThrow();
+  });
+});
+
 describe('binding', () => {
   it('list parameters bind as typed lists', async () => {
     const db = await Db.open();

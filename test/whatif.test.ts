@@ -32,6 +32,9 @@ describe('--vary parsing', () => {
     expect(() => parseVary(catalog, 'ind4.bar_method=median')).toThrow(UsageError);
     expect(() => parseVary(catalog, 'ind9.k=5:1:1')).toThrow(/start ≤ stop/);
     expect(() => parseVary(catalog, 'ind9.k')).toThrow(UsageError);
+    // one load serves the whole sweep: what changes the load cannot vary inside it
+    expect(() => parseVary(catalog, 'load.undup_rule=keep_one,drop_all')).toThrow(/changes what is loaded/);
+    expect(() => parseVary(catalog, 'ind9.data_year_offset=0,-1')).toThrow(UsageError);
   });
 
   it('the grid is the cartesian product, the first --vary slowest', () => {

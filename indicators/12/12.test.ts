@@ -279,10 +279,10 @@ describe('indicator 12 — rules on a small data folder', () => {
       // the lowest SELPA of its tie (0101, Z9). No name, birthdate or third birthday.
       const list = await db.all<Record<string, unknown>>(`SELECT * FROM ${outTable(ind12, '12')}`);
       expect(list).toEqual([
-        { district: '0110017', student_id: 'K06', selpa: '0101', referral_id: 'R06', plan_type: '10', status: 'iep_late', days_after: 20, tbddlay: '20' },
-        { district: '0110017', student_id: 'K07', selpa: '0101', referral_id: 'R07', plan_type: '90', status: 'not_eligible_late', days_after: null, tbddlay: null },
-        { district: '0110017', student_id: 'K15', selpa: '0101', referral_id: 'R15', plan_type: '70', status: 'no_iep', days_after: null, tbddlay: null },
-        { district: '0110017', student_id: 'Z9', selpa: '0101', referral_id: 'R11', plan_type: '10', status: 'iep_late', days_after: 92, tbddlay: '40' },
+        { district: '0110017', student_id: 'K06', selpa: '0101', referral_id: 'R06', plan_type: '10', status: 'iep_late', days_after_range: '15-30', tbddlay: '20' },
+        { district: '0110017', student_id: 'K07', selpa: '0101', referral_id: 'R07', plan_type: '90', status: 'not_eligible_late', days_after_range: null, tbddlay: null },
+        { district: '0110017', student_id: 'K15', selpa: '0101', referral_id: 'R15', plan_type: '70', status: 'no_iep', days_after_range: null, tbddlay: null },
+        { district: '0110017', student_id: 'Z9', selpa: '0101', referral_id: 'R11', plan_type: '10', status: 'iep_late', days_after_range: '91-180', tbddlay: '40' },
       ]);
     });
   });

@@ -17,6 +17,8 @@ FROM (
          row_number() OVER (PARTITION BY name_key ORDER BY init_eval NULLS LAST, selpa, student_id) AS rn
   FROM june_all
   WHERE _period = $jun_period AND name_key IS NOT NULL
+    -- only identities some referral carries (a few thousand of ~900,000 June records)
+    AND name_key IN (SELECT name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") FROM clean_partc_referrals)
 )
 WHERE rn = 1;
 

@@ -36,7 +36,7 @@ const LIST_COLUMNS: ColumnDef[] = [
   { name: 'referral_id', type: 'VARCHAR', role: 'key' },
   { name: 'plan_type', type: 'VARCHAR', role: 'text' },
   { name: 'status', type: 'VARCHAR', role: 'text' },
-  { name: 'days_after', type: 'INTEGER', role: 'value' },
+  { name: 'days_after_range', type: 'VARCHAR', role: 'label' },
   { name: 'tbddlay', type: 'VARCHAR', role: 'text' },
 ];
 

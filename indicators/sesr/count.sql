@@ -2,18 +2,24 @@
 -- unduplication. The reference date is EXIT_DATE when present, else REPT_DATE (W909/W910):
 -- an annual IEP is overdue when LAST_IEP < reference − 1 year (2007-12-01 is not late on
 -- 2008-12-01, 2007-11-30 is); a triennial when LAST_EVAL < reference − 3 years.
-CREATE OR REPLACE TEMP TABLE sesr_records AS
-SELECT district, selpa, student_id, coalesce(exit_date, rept_date) AS reference_date, last_iep, last_eval,
-       last_iep < coalesce(exit_date, rept_date) - INTERVAL 1 YEAR AS iep_overdue,
-       last_eval < coalesce(exit_date, rept_date) - INTERVAL 3 YEAR AS eval_overdue
-FROM served_dec
-WHERE _period = $dec_period;
-
 CREATE OR REPLACE TEMP TABLE sesr_agg AS
 SELECT district, count(*) AS served,
-       count(*) FILTER (WHERE iep_overdue) AS iep_overdue,
-       count(*) FILTER (WHERE eval_overdue) AS eval_overdue
-FROM sesr_records GROUP BY district;
+       count(*) FILTER (WHERE last_iep < coalesce(exit_date, rept_date) - INTERVAL 1 YEAR) AS iep_overdue,
+       count(*) FILTER (WHERE last_eval < coalesce(exit_date, rept_date) - INTERVAL 3 YEAR) AS eval_overdue
+FROM served_dec
+WHERE _period = $dec_period
+GROUP BY district;
+
+-- The overdue records only (for --student-lists), with the same two rules.
+CREATE OR REPLACE TEMP TABLE sesr_records AS
+SELECT * FROM (
+  SELECT district, selpa, student_id, coalesce(exit_date, rept_date) AS reference_date, last_iep, last_eval,
+         last_iep < coalesce(exit_date, rept_date) - INTERVAL 1 YEAR AS iep_overdue,
+         last_eval < coalesce(exit_date, rept_date) - INTERVAL 3 YEAR AS eval_overdue
+  FROM served_dec
+  WHERE _period = $dec_period
+)
+WHERE iep_overdue OR eval_overdue;
 
 -- Districts the monitoring cycle assigns to $year (every district at least every four years).
 CREATE OR REPLACE TEMP TABLE sesr_cycle AS

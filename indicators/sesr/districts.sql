@@ -4,7 +4,7 @@ SELECT d.district, d.district_name, d.selpa,
        coalesce(a.iep_overdue, 0)::BIGINT AS numerator,
        coalesce(a.served, 0)::BIGINT AS denominator,
        pct(a.iep_overdue, a.served)::DOUBLE AS value,
-       coalesce(a.served, 0) > 0 AS evaluated,
+       coalesce(a.served, 0) > 0 OR c.district IS NOT NULL AS evaluated,
        coalesce(pct(a.iep_overdue, a.served) > s."sesr.overdue_iep_max" OR pct(a.eval_overdue, a.served) > s."sesr.overdue_eval_max", false)
          OR c.district IS NOT NULL AS flagged,
        s."sesr.overdue_iep_max"::DOUBLE AS threshold,

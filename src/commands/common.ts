@@ -58,6 +58,7 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
     only,
     mode,
     reuseLoad: args.db !== undefined,
+    studentLists: args['student-lists'] === true,
   });
   const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
   if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);

@@ -30,6 +30,7 @@ export const paramsCommand: CommandModule<object, Args> = {
       default: p.default,
       profile_value: profile.params[p.name],
       range: range(p.jsonSchema),
+      stage: p.stage,
       description: p.description,
     }));
     if (args.json) {
@@ -38,7 +39,7 @@ export const paramsCommand: CommandModule<object, Args> = {
     }
     for (const r of rows) {
       const dflt = JSON.stringify(r.profile_value ?? r.default);
-      process.stdout.write(`${r.name.padEnd(26)} ${dflt.padEnd(12)} ${r.range.padEnd(22)} ${r.description}\n`);
+      process.stdout.write(`${r.name.padEnd(30)} ${dflt.padEnd(16)} ${r.range.padEnd(22)} ${r.stage.padEnd(6)} ${r.description}\n`);
     }
   },
 };

@@ -48,7 +48,7 @@ export const whatifCommand: CommandModule<object, Args> = {
       mkdirSync(dir, { recursive: true });
       await writeWhatif(db, res, dir);
       if (args.json) process.stdout.write(`${JSON.stringify({ out: dir, scenarios: res.scenarioCount, baseline: res.baseline, rows: res.rows, steps_ms: res.steps }, null, 2)}\n`);
-      else process.stdout.write(`${table(res)}\n\n${res.scenarioCount} scenarios, ${res.countRuns} count step(s); written to ${dir}/\n`);
+      else process.stdout.write(`${table(res)}\n\n${res.scenarioCount} scenarios in ${res.countGroups} count group(s) (${res.countRuns} indicator count steps); written to ${dir}/\n`);
     } finally {
       db.close();
     }

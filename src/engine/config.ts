@@ -16,6 +16,7 @@ export interface ConfigInput {
   only?: string[];
   mode?: RunConfig['mode'];
   reuseLoad?: boolean;
+  studentLists?: boolean;
 }
 
 /** The one place a run's configuration is assembled: the CLI, the tests and the benchmark use it. */
@@ -29,6 +30,18 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
     const bad = input.only.filter((id) => !known.includes(id));
     if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; the indicators are ${known.join(', ')}`);
   }
+  // An indicator reads the tables of those it uses (4B compares with 4A's statewide bar, 10 takes
+  // 9's districts): both must count the same data year.
+  for (const ind of INDICATORS) {
+    for (const u of ind.uses ?? []) {
+      const dep = INDICATORS.find((i) => i.id === u)!;
+      const a = params.values[`${ind.paramPrefix}.data_year_offset`];
+      const b = params.values[`${dep.paramPrefix}.data_year_offset`];
+      if (dep.inputs.length > 0 && a !== b) {
+        throw new UsageError(`${ind.paramPrefix}.data_year_offset (${String(a)}) must equal ${dep.paramPrefix}.data_year_offset (${String(b)}): indicator ${ind.id} uses ${dep.id}'s figures`);
+      }
+    }
+  }
   return {
     dataDir: resolve(input.dataDir),
     profile,
@@ -39,5 +52,6 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
     only: input.only,
     mode: input.mode ?? 'run',
     reuseLoad: input.reuseLoad,
+    studentLists: input.studentLists,
   };
 }

@@ -41,6 +41,8 @@ export interface RunConfig {
   mode: 'run' | 'validate';
   /** The database is a --db file: reuse its loaded data when the inputs are unchanged. */
   reuseLoad?: boolean;
+  /** --student-lists: build the restricted outputs (skipped otherwise: they are per student). */
+  studentLists?: boolean;
 }
 
 export interface IndicatorStatus {
@@ -168,6 +170,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
       await decideStep(db, rc, ind, values);
       for (const out of ind.outputs) {
         if (out.needs && missingInputs(out.needs, ctx, load.present).length) continue;
+        if (out.kind === 'restricted' && !cfg.studentLists) continue;
         const table = await runOutput(db, rc, ind, out, values);
         if (out.skipWhenEmpty && (await db.scalar(`SELECT count(*) FROM ${table}`)) === 0) continue;
         result.outputs.push({ path: outputPath(ind, out), table, indicator: ind.id, kind: out.kind, name: out.name ?? ind.id });
@@ -185,7 +188,9 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
   computed.sort((a, b) => order.get(a.ind.id)! - order.get(b.ind.id)!);
 
   // DATA-CONTRACT.md 1: when no input is usable for any indicator asked for, the run stops.
-  const asked = computed.filter((c) => !cfg.only || cfg.only.includes(c.ind.id));
+  // The self-review module (no measures, no required input) runs on whatever is there: it does not
+  // make a folder without usable inputs a run.
+  const asked = computed.filter((c) => (!cfg.only || cfg.only.includes(c.ind.id)) && c.ind.measures.length > 0);
   if (asked.length && asked.every((c) => c.status.state === 'missing')) {
     const missing = [...new Set(asked.flatMap((c) => (c.status.state === 'missing' ? c.status.paths : [])))];
     throw new InputError(`no input is usable for the indicators asked for (${asked.map((c) => c.ind.id).join(', ')}): missing ${missing.join(', ')}`);

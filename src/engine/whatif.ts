@@ -30,6 +30,11 @@ export function parseVary(catalog: ParamInfo[], arg: string): Vary {
   const eq = arg.indexOf('=');
   if (eq <= 0) throw new UsageError(`--vary takes NAME=LIST or NAME=start:stop:step (got "${arg}")`);
   const param = findParam(catalog, arg.slice(0, eq).trim());
+  // A sweep reuses one load: what changes the load (unduplication, which folders are read) or only
+  // the writers cannot vary inside it. Run those as separate `apr run`s.
+  if (param.group === 'load' || param.group === 'suppress' || param.key === 'data_year_offset') {
+    throw new UsageError(`--vary ${param.name}: this parameter changes what is loaded or written, not identification; compare separate \`apr run --param ${param.name}=…\` runs instead`);
+  }
   const spec = arg.slice(eq + 1).trim();
   const where = `--vary ${param.name}`;
   let texts: string[];
@@ -63,7 +68,9 @@ export interface WhatifResult {
   triggers: { id: string; evaluated: boolean }[];
   varies: Vary[];
   scenarioCount: number;
-  /** Count groups: how many times the count step ran. */
+  /** Distinct sets of count-stage values (each counted once). */
+  countGroups: number;
+  /** Indicator count steps run over all groups (only those whose values changed re-count). */
   countRuns: number;
   baseline: Record<string, number | null>;
   rows: Record<string, string | number | null>[];
@@ -185,6 +192,7 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
     triggers: triggerIds.map((id) => ({ id, evaluated: evaluated.has(id) })),
     varies,
     scenarioCount: scenarios.length,
+    countGroups: groups.size,
     countRuns,
     baseline: { ...triggerCols(0), identified: b0.identified },
     rows,
