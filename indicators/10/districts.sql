@@ -4,7 +4,7 @@
 -- a pair of this disability is over or under, threshold = the benchmark; over/under_groups of this
 -- disability (empty when N = 0: its pairs are skipped).
 SELECT l.district, l.district_name, l.selpa,
-       coalesce(x.n_c, 0)::BIGINT AS numerator,
+       coalesce(nc.n_c, 0)::BIGINT AS numerator,
        coalesce(d.enr_total, 0)::BIGINT AS denominator,
        d.di::DOUBLE AS value,
        coalesce(d.evaluated, false) AS evaluated,
@@ -21,4 +21,5 @@ CROSS JOIN ind10_disabilities c
 CROSS JOIN (SELECT * FROM scenarios WHERE scenario = 0) s
 LEFT JOIN (SELECT * FROM ind9_decide WHERE scenario = 0) d ON d.district = l.district
 LEFT JOIN (SELECT * FROM ind10_disab_decide WHERE scenario = 0) x ON x.district = l.district AND x.disability = c.code
+LEFT JOIN (SELECT district, disability, sum(se) AS n_c FROM ind10_pair GROUP BY ALL) nc ON nc.district = l.district AND nc.disability = c.code
 ORDER BY l.district, c.ord;

@@ -1,6 +1,8 @@
 -- Per scenario, district and group: evaluated (group N ≥ ind4b.min_n) and discrepant (its rate above
 -- the bar of 4A's method, parameters and statewide rate: ind4_state).
-CREATE OR REPLACE TEMP TABLE ind4b_decisions AS
+-- A view: scenarios × district-groups is never stored (read by the district aggregate below,
+-- districts/4B.csv at scenario 0 and the trigger sentences).
+CREATE OR REPLACE TEMP VIEW ind4b_decisions AS
 SELECT s.scenario, g.district, g.grp, g.n, g.pop, pct(g.n, g.pop) AS rate,
        ind4_bar(s."ind4.bar_method", s."ind4.bar", s."ind4.multiple", s."ind4.rate_ratio", st.n, st.pop) AS bar,
        ind4_bar_note(s."ind4.bar_method", s."ind4.multiple", s."ind4.rate_ratio", st.n, st.pop) AS bar_note,

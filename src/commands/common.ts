@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import * as z from 'zod';
+import { Db } from '../db.js';
 import { UsageError } from '../errors.js';
 import { buildRunConfig } from '../engine/config.js';
 import { parseParamArgs, readParamsFile } from '../engine/params.js';
@@ -63,4 +64,15 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
   const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
   if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);
   return { cfg, formats: fmt.data, outDir: args.out ?? `reports/${cfg.profile.id}` };
+}
+
+/** The database of a command: a --db file or memory; --debug prints every SQL step over 50 ms. */
+export async function openDb(args: CommonArgs): Promise<Db> {
+  const db = await Db.open(args.db ?? ':memory:');
+  if (args.debug) {
+    db.trace = (ms, sql) => {
+      if (ms >= 50) process.stderr.write(`  ${(ms / 1000).toFixed(2)} s  ${sql.trim().split('\n').find((l) => l.trim() && !l.trim().startsWith('--'))?.slice(0, 110) ?? ''}\n`);
+    };
+  }
+  return db;
 }

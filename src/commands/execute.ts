@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Db } from '../db.js';
 import { runPipeline, type RunConfig, type RunResult } from '../engine/run.js';
 import { writeRun } from '../write/write.js';
-import { type CommonArgs, resolveCommon } from './common.js';
+import { type CommonArgs, openDb, resolveCommon } from './common.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -16,12 +15,7 @@ export interface Execution {
 export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: () => Date = () => new Date()): Promise<Execution> {
   const { cfg, formats, outDir } = resolveCommon(args, mode);
   const showProgress = !args.quiet && (process.stderr.isTTY || args.debug);
-  const db = await Db.open(args.db ?? ':memory:');
-  if (args.debug) {
-    db.trace = (ms, sql) => {
-      if (ms >= 50) process.stderr.write(`  ${(ms / 1000).toFixed(2)} s  ${sql.trim().split('\n')[0]!.slice(0, 110)}\n`);
-    };
-  }
+  const db = await openDb(args);
   try {
     const result = await runPipeline(db, cfg, { log: (m) => showProgress && process.stderr.write(`${m}\n`), now });
     await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats, studentLists: args['student-lists'] === true });

@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { Db } from '../db.js';
 import { explainDistrict, explanationText } from '../engine/explain.js';
 import { runPipeline } from '../engine/run.js';
-import { type CommonArgs, resolveCommon, withCommon } from './common.js';
+import { type CommonArgs, openDb, resolveCommon, withCommon } from './common.js';
 
 interface Args extends CommonArgs {
   district: string;
@@ -15,7 +14,7 @@ export const explainCommand: CommandModule<object, Args> = {
     withCommon(y).option('district', { type: 'string', demandOption: true, describe: 'the district code (7 digits, DIST_RESI)' }),
   handler: async (args) => {
     const { cfg } = resolveCommon(args, 'run');
-    const db = await Db.open(args.db ?? ':memory:');
+    const db = await openDb(args);
     try {
       const log = (m: string): void => {
         if (!args.quiet && process.stderr.isTTY) process.stderr.write(`${m}\n`);

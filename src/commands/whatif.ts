@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { Db } from '../db.js';
 import { UsageError } from '../errors.js';
 import { parseVary, runWhatif, type WhatifResult, writeWhatif } from '../engine/whatif.js';
-import { type CommonArgs, resolveCommon, withCommon } from './common.js';
+import { type CommonArgs, openDb, resolveCommon, withCommon } from './common.js';
 
 interface Args extends CommonArgs {
   vary?: string[];
@@ -38,7 +37,7 @@ export const whatifCommand: CommandModule<object, Args> = {
     if (!varies.length) throw new UsageError('whatif needs at least one --vary NAME=LIST (see `apr params` for the names)');
     const names = varies.map((v) => v.param.name);
     if (new Set(names).size !== names.length) throw new UsageError(`--vary names a parameter twice: ${names.join(', ')}`);
-    const db = await Db.open(args.db ?? ':memory:');
+    const db = await openDb(args);
     try {
       const log = (m: string): void => {
         if (!args.quiet && (process.stderr.isTTY || args.debug)) process.stderr.write(`${m}\n`);

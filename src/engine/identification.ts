@@ -6,9 +6,10 @@ const EMPTY = `SELECT NULL::INTEGER AS scenario, NULL::VARCHAR AS district, NULL
   NULL::DOUBLE AS threshold, NULL::BIGINT AS numerator, NULL::BIGINT AS denominator, NULL::VARCHAR AS explanation WHERE false`;
 
 /** All trigger rows of the given tables (every scenario in them) as one relation. */
-export function triggersUnion(tables: string[]): string {
+export function triggersUnion(tables: string[], withExplanation = true): string {
   const cols = `scenario::INTEGER AS scenario, district::VARCHAR AS district, "trigger"::VARCHAR AS "trigger", value::DOUBLE AS value,
-    threshold::DOUBLE AS threshold, numerator::BIGINT AS numerator, denominator::BIGINT AS denominator, explanation::VARCHAR AS explanation`;
+    threshold::DOUBLE AS threshold, numerator::BIGINT AS numerator, denominator::BIGINT AS denominator,
+    ${withExplanation ? 'explanation' : 'NULL'}::VARCHAR AS explanation`;
   return tables.length ? tables.map((t) => `SELECT ${cols} FROM ${quoteIdent(t)}`).join(' UNION ALL ') : EMPTY;
 }
 

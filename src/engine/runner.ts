@@ -56,13 +56,25 @@ export async function decideStep(db: Db, rc: RunContext, ind: IndicatorDef, valu
   await runFiles(db, ind, ind.decide, bindingFor(rc, ind, values));
 }
 
-/** Runs an output's SQL; its last SELECT becomes `table`. */
-export async function runOutput(db: Db, rc: RunContext, ind: IndicatorDef, out: OutputDef, values: ParamValues, table = outTable(ind, out)): Promise<string> {
+/**
+ * Runs an output's SQL; its last SELECT becomes `table`. `columns`: keep only these (the optimizer
+ * then never computes the others: a what-if sweep needs no trigger sentences).
+ */
+export async function runOutput(
+  db: Db,
+  rc: RunContext,
+  ind: IndicatorDef,
+  out: OutputDef,
+  values: ParamValues,
+  table = outTable(ind, out),
+  columns?: string[],
+): Promise<string> {
   const b = bindingFor(rc, ind, values);
   const stmts = splitStatements(readFileSync(new URL(out.file, ind.dir), 'utf8'));
   const last = stmts.pop();
   if (!last) throw new Error(`${where(ind, out.file)} is empty`);
   for (const [i, s] of stmts.entries()) await runStatement(db, s, b, where(ind, out.file), i);
-  await runStatement(db, `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS ${last}`, b, where(ind, out.file), stmts.length);
+  const select = columns ? `SELECT ${columns.map((c) => quoteIdent(c)).join(', ')} FROM (${last})` : last;
+  await runStatement(db, `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS ${select}`, b, where(ind, out.file), stmts.length);
   return table;
 }

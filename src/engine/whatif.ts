@@ -141,8 +141,9 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
       await writeScenarios(db, cfg.catalog, group);
       for (const ind of runnable) await decideStep(db, rc, ind, values);
       for (const { ind, out } of triggerOutputs) {
-        const t = await runOutput(db, rc, ind, out, values, 'whatif_batch');
-        await db.run(`INSERT INTO whatif_triggers SELECT * FROM (${triggersUnion([t])})`);
+        // Counts and changes need no sentences: leave them out so they are never formatted.
+        const t = await runOutput(db, rc, ind, out, values, 'whatif_batch', ['scenario', 'district', 'trigger', 'value', 'threshold', 'numerator', 'denominator']);
+        await db.run(`INSERT INTO whatif_triggers SELECT * FROM (${triggersUnion([t], false)})`);
       }
     }
   });
@@ -152,12 +153,14 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
   await db.run(`CREATE OR REPLACE TEMP TABLE whatif_changes AS
     WITH pairs AS (SELECT DISTINCT scenario, district, "trigger" FROM whatif_triggers),
     base AS (SELECT district, "trigger" FROM pairs WHERE scenario = 0),
-    sc AS (SELECT range::INTEGER AS scenario FROM range(0, $n))
-    SELECT p.scenario, p.district, p."trigger", 'entered' AS change FROM pairs p
-      WHERE p.scenario > 0 AND NOT EXISTS (SELECT 1 FROM base b WHERE b.district = p.district AND b."trigger" = p."trigger")
+    sc AS (SELECT range::INTEGER AS scenario FROM range(1, $n))
+    SELECT p.scenario, p.district, p."trigger", 'entered' AS change
+    FROM pairs p ANTI JOIN base b ON b.district = p.district AND b."trigger" = p."trigger"
+    WHERE p.scenario > 0
     UNION ALL
-    SELECT sc.scenario, b.district, b."trigger", 'left' FROM sc CROSS JOIN base b
-      WHERE sc.scenario > 0 AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.scenario = sc.scenario AND p.district = b.district AND p."trigger" = b."trigger")`,
+    SELECT x.scenario, x.district, x."trigger", 'left'
+    FROM (SELECT sc.scenario, b.district, b."trigger" FROM sc CROSS JOIN base b) x
+    ANTI JOIN pairs p ON p.scenario = x.scenario AND p.district = x.district AND p."trigger" = x."trigger"`,
     { n: all.length });
   const counts = await db.all<{ scenario: number; trigger: string; n: number }>(
     `SELECT scenario, "trigger", count(DISTINCT district)::INTEGER AS n FROM whatif_triggers GROUP BY ALL`,
