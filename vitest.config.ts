@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['indicators/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Both cores: most of a test is JS and single-threaded query planning, not DuckDB scans.
+    maxWorkers: 2,
     testTimeout: 60_000,
     env: { TZ: 'UTC' },
     reporters: ['default', './test/helpers/plain-reporter.ts'],

@@ -103,7 +103,8 @@ describe('apr CLI', () => {
     // 2 × 2 scenarios; inputs without June data or cbeds leave 4A-13 and cyclical unevaluated (empty)
     expect(scen.slice(1)).toEqual(['1,0,3,,,,,,,,0,0,,0,0,0', '2,0,4,,,,,,,,0,0,,0,0,0', '3,50,3,,,,,,,,0,0,,0,0,0', '4,50,4,,,,,,,,0,0,,0,0,0']);
     expect(readFileSync(join(out, 'whatif/changes.csv'), 'utf8').trim()).toBe('scenario,district,district_name,trigger,change');
-    expect(w.stdout).toContain('4 scenarios in 2 count group(s)');
+    // ind5.min_age is a count parameter: the baseline's 6, then 3 and 4
+    expect(w.stdout).toContain('4 scenarios in 3 count group(s)');
 
     const e = apr('explain', 'test/cases/reject-mini', '--db', db, '--district', '0110017', '--json');
     expect(e.code, e.stderr).toBe(0);
