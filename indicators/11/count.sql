@@ -21,7 +21,7 @@ WHERE start_date IS NOT NULL AND end_date >= start_date
 
 -- Candidate consents: PRNT_CSNT inside the data year.
 CREATE OR REPLACE TEMP TABLE ind11_candidates AS
-SELECT row_number() OVER (ORDER BY district, selpa, student_id, _file, _line) AS cid,
+SELECT row_number() OVER () AS cid,  -- an id to walk by, no order needed
        district, selpa, student_id, prnt_csnt, init_eval, evldlay,
        (prnt_csnt + $ind11_days)::DATE AS due0
 FROM june_all

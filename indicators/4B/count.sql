@@ -1,11 +1,8 @@
--- Indicator 4B — 4A's count by ethnic group: the population and the students over $ind4_days days of
--- 4B's own data year ($jun_period, ind4b.data_year_offset), counted with 4A's parameters and macro
--- (indicators/4A/macros.sql). Records with no APR group count in 4A's totals but in no group here.
+-- Indicator 4B — 4A's count by ethnic group: the population and the students over $ind4_days days,
+-- from 4A's one pass (ind4_grp_agg; 4B's data year must equal 4A's, the configuration checks it).
+-- Records with no APR group count in 4A's totals but in no group here.
 CREATE OR REPLACE TEMP TABLE ind4b_agg AS
-SELECT district, apr_group AS grp, count(*) AS pop, count(*) FILTER (WHERE over) AS n
-FROM ind4_students_of($jun_period, $jun_date, $y_start, $y_end, $ind4_dspl_types, $ind4_max_age, $ind4_days)
-WHERE apr_group IS NOT NULL
-GROUP BY district, apr_group;
+SELECT district, grp, pop, n FROM ind4_grp_agg WHERE grp IS NOT NULL;
 
 -- The five APR groups in the order of the source's tables.
 CREATE OR REPLACE TEMP TABLE ind4b_groups AS

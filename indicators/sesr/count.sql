@@ -10,17 +10,6 @@ FROM served_dec
 WHERE _period = $dec_period
 GROUP BY district;
 
--- The overdue records only (for --student-lists), with the same two rules.
-CREATE OR REPLACE TEMP TABLE sesr_records AS
-SELECT * FROM (
-  SELECT district, selpa, student_id, coalesce(exit_date, rept_date) AS reference_date, last_iep, last_eval,
-         last_iep < coalesce(exit_date, rept_date) - INTERVAL 1 YEAR AS iep_overdue,
-         last_eval < coalesce(exit_date, rept_date) - INTERVAL 3 YEAR AS eval_overdue
-  FROM served_dec
-  WHERE _period = $dec_period
-)
-WHERE iep_overdue OR eval_overdue;
-
 -- Districts the monitoring cycle assigns to $year (every district at least every four years).
 CREATE OR REPLACE TEMP TABLE sesr_cycle AS
 SELECT district, string_agg(DISTINCT review_type, ', ' ORDER BY review_type) AS review_types

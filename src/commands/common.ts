@@ -66,12 +66,15 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
   return { cfg, formats: fmt.data, outDir: args.out ?? `reports/${cfg.profile.id}` };
 }
 
-/** The database of a command: a --db file or memory; --debug prints every SQL step over 50 ms. */
+/** --debug prints every SQL step over this many ms (APR_DEBUG_MS, default 50). */
+const TRACE_MS = Number(process.env.APR_DEBUG_MS ?? 50);
+
+/** The database of a command: a --db file or memory; --debug prints the slow SQL steps. */
 export async function openDb(args: CommonArgs): Promise<Db> {
   const db = await Db.open(args.db ?? ':memory:');
   if (args.debug) {
     db.trace = (ms, sql) => {
-      if (ms >= 50) process.stderr.write(`  ${(ms / 1000).toFixed(2)} s  ${sql.trim().split('\n').find((l) => l.trim() && !l.trim().startsWith('--'))?.slice(0, 110) ?? ''}\n`);
+      if (ms >= TRACE_MS) process.stderr.write(`  ${(ms / 1000).toFixed(2)} s  ${sql.trim().split('\n').find((l) => l.trim() && !l.trim().startsWith('--'))?.slice(0, 110) ?? ''}\n`);
     };
   }
   return db;
