@@ -68,6 +68,22 @@ describe('privacy', () => {
     const birth = rejects.filter((l) => /^[^,]+,\d+,(BIRTHDATE|LAST_NAME|FIRST_NAME|SSN|SSID),/.test(l));
     expect(birth.length).toBeGreaterThan(0);
     for (const l of birth) expect(l.split(',')[3]).toBe('[redacted]');
+    // The self-review sentences name no student: no local STUDENT_ID of the inputs appears in them.
+    const ids = await (async () => {
+      const d = await Db.open();
+      try {
+        return await d.all<{ v: string }>(
+          `SELECT DISTINCT STUDENT_ID AS v FROM read_csv(['data-samples/casemis/2008-12/table_a.csv', 'data-samples/casemis/2009-06/table_a.csv'],
+             all_varchar = true, union_by_name = true, ignore_errors = true) WHERE length(STUDENT_ID) >= 6`,
+        );
+      } finally {
+        d.close();
+      }
+    })();
+    expect(ids.length).toBeGreaterThan(100);
+    const ident = readFileSync(join(out, 'identification.csv'), 'utf8');
+    expect(ident.split('\n').length).toBeGreaterThan(10);
+    expect(ids.map((r) => r.v).filter((v) => ident.includes(v))).toEqual([]);
     // Restricted lists: keyed by the local STUDENT_ID, no identity column of any kind.
     for (const f of allFiles(out).filter((x) => x.includes('/restricted/'))) {
       const header = readFileSync(f, 'utf8').split('\n')[0]!;
