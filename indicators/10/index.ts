@@ -61,7 +61,7 @@ export default defineIndicator({
   decide: ['decide.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'districts', file: 'districts.sql', columns: [...DI_DISTRICT_COLUMNS, { name: 'disability', type: 'VARCHAR', role: 'key' }] },
+    { kind: 'districts', file: 'districts.sql', columns: [...DI_DISTRICT_COLUMNS, { name: 'disability', type: 'VARCHAR', role: 'key' }], fixedRoles: { value: 'value' } },
     { kind: 'table', name: 'table-10a', file: 'table-10a.sql', columns: TABLE_DI_COLUMNS },
     { kind: 'table', name: 'table-10b', file: 'table-10b.sql', columns: TABLE_10B_COLUMNS },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['10'] },

@@ -74,7 +74,7 @@ export default defineIndicator({
   decide: ['decide.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'districts', file: 'districts.sql', columns: DI_DISTRICT_COLUMNS },
+    { kind: 'districts', file: 'districts.sql', columns: DI_DISTRICT_COLUMNS, fixedRoles: { value: 'value' } },
     { kind: 'table', name: 'table-9a', file: 'table-9a.sql', columns: TABLE_DI_COLUMNS },
     { kind: 'table', name: 'table-9b', file: 'table-9b.sql', columns: TABLE_9B_COLUMNS },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['9'] },

@@ -69,6 +69,8 @@ export interface OutputDef {
   skipWhenEmpty?: boolean;
   /** For `triggers`: the trigger ids it evaluates (a trigger whose output did not run is "not evaluated"). */
   triggers?: string[];
+  /** Roles of the kind's fixed columns where this output differs (9's `value` is an index, not a percent). */
+  fixedRoles?: Partial<Record<string, ColumnRole>>;
 }
 
 export interface IndicatorDef {
@@ -184,15 +186,21 @@ export const RESTRICTED_COLUMNS: ColumnDef[] = [
 /** Every column of an output in order (fixed ones of its kind, then its own). */
 export function outputColumns(out: OutputDef): ColumnDef[] {
   const own = out.columns ?? [];
+  const fixed = (cols: ColumnDef[]): ColumnDef[] =>
+    cols.map((c) => {
+      const role = out.fixedRoles?.[c.name];
+      if (!role) return c;
+      return { name: c.name, type: c.type, role };
+    });
   switch (out.kind) {
     case 'summary':
-      return [...SUMMARY_COLUMNS, ...own];
+      return [...fixed(SUMMARY_COLUMNS), ...own];
     case 'districts':
-      return [...DISTRICT_COLUMNS, ...own];
+      return [...fixed(DISTRICT_COLUMNS), ...own];
     case 'triggers':
-      return TRIGGER_COLUMNS;
+      return fixed(TRIGGER_COLUMNS);
     case 'restricted':
-      return [...RESTRICTED_COLUMNS, ...own];
+      return [...fixed(RESTRICTED_COLUMNS), ...own];
     case 'table':
       return own;
   }
