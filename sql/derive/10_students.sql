@@ -49,5 +49,6 @@ CREATE OR REPLACE TABLE district_list AS
 SELECT district__raw AS district, name__raw AS district_name, selpa__raw AS selpa, "type__raw" AS district_type
 FROM clean_districts
 UNION ALL
-SELECT DISTINCT district, NULL, NULL, NULL FROM students
-WHERE district IS NOT NULL AND district NOT IN (SELECT district__raw FROM clean_districts);
+-- (read from the typed store directly: the students view's joins are not needed for a code list)
+SELECT DISTINCT "DIST_RESI__raw", NULL, NULL, NULL FROM clean_table_a
+WHERE "DIST_RESI__raw" IS NOT NULL AND "DIST_RESI__raw" NOT IN (SELECT district__raw FROM clean_districts);
