@@ -13,7 +13,7 @@ import { testConfig, withRun } from './helpers/engine.js';
 
 describe('indicator declarations', () => {
   it.each(INDICATORS.map((i) => [i.id, i] as const))('indicator %s: files, params with defaults, descriptions and stages', (_id, ind) => {
-    expect(ind.paramPrefix).toMatch(/^(ind[0-9a-z]+|sesr)$/);
+    expect(ind.paramPrefix).toMatch(/^[a-z][a-z0-9]*$/);
     for (const f of [...(ind.count ?? []), ...(ind.decide ?? []), ...ind.outputs.map((o) => o.file)]) expect(existsSync(new URL(f, ind.dir)), f).toBe(true);
     const params = paramCatalog([ind]).filter((p) => p.group === ind.paramPrefix);
     expect(params.map((p) => p.name)).toContain(`${ind.paramPrefix}.data_year_offset`);

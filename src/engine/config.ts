@@ -25,9 +25,11 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
   const year = checkYear(input.year ?? profile.year);
   const catalog = paramCatalog(INDICATORS);
   const params = resolveParams(catalog, { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
+  // --only takes indicator ids and, for a module publishing several, its measure ids (16 → Table 7's module).
+  const only = input.only?.map((id) => INDICATORS.find((i) => i.id === id)?.id ?? INDICATORS.find((i) => i.measures.some((m) => (m.indicator ?? m.id) === id))?.id ?? id);
   if (input.only) {
     const known = INDICATORS.map((i) => i.id);
-    const bad = input.only.filter((id) => !known.includes(id));
+    const bad = only!.filter((id) => !known.includes(id));
     if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; the indicators are ${known.join(', ')}`);
   }
   // An indicator reads the tables of those it uses (4B compares with 4A's statewide bar, 10 takes
@@ -49,7 +51,7 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
     params,
     catalog,
     indicators: INDICATORS,
-    only: input.only,
+    only: only ? [...new Set(only)] : undefined,
     mode: input.mode ?? 'run',
     reuseLoad: input.reuseLoad,
     studentLists: input.studentLists,

@@ -24,6 +24,8 @@ export interface MeasureDef {
   targetParam?: string;
   /** Inputs this measure needs beyond the indicator's own (`9` needs the reviews; `9.potential` not). */
   needs?: InputNeed[];
+  /** The APR indicator of the summary row when a module publishes several (Table 7 → 16, 17, 18, 19). */
+  indicator?: string;
 }
 
 /**
@@ -54,9 +56,11 @@ export interface ColumnDef {
  *   threshold, numerator, denominator, explanation`); read by identification and what-if.
  * - `restricted`: `restricted/<district>/<name>.csv` with `--student-lists`: `district, student_id`
  *   then `columns`; never names, birthdates or state identifiers.
+ * - `warnings`: rows `code, message` (a failed consistency check, e.g. Table 7's sums) listed in
+ *   run.json under `warnings`.
  */
 export interface OutputDef {
-  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted';
+  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings';
   /** File name (`table-5a`, `4B`); districts/restricted default to the indicator id. */
   name?: string;
   /** SQL file in the indicator's folder; the last statement is the SELECT written out. */
@@ -178,6 +182,11 @@ export const TRIGGER_COLUMNS: ColumnDef[] = [
   { name: 'explanation', type: 'VARCHAR', role: 'text' },
 ];
 
+export const WARNING_COLUMNS: ColumnDef[] = [
+  { name: 'code', type: 'VARCHAR', role: 'key' },
+  { name: 'message', type: 'VARCHAR', role: 'text' },
+];
+
 export const RESTRICTED_COLUMNS: ColumnDef[] = [
   { name: 'district', type: 'VARCHAR', role: 'key' },
   { name: 'student_id', type: 'VARCHAR', role: 'key' },
@@ -201,6 +210,8 @@ export function outputColumns(out: OutputDef): ColumnDef[] {
       return fixed(TRIGGER_COLUMNS);
     case 'restricted':
       return [...fixed(RESTRICTED_COLUMNS), ...own];
+    case 'warnings':
+      return WARNING_COLUMNS;
     case 'table':
       return own;
   }

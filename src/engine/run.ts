@@ -58,7 +58,7 @@ export interface OutputRef {
   path: string | null;
   table: string;
   indicator: string;
-  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted';
+  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings';
   name: string;
 }
 
@@ -74,6 +74,8 @@ export interface RunResult {
   /** Output tables in the database. */
   outputs: OutputRef[];
   rejectRateExceeded: { file: string; rate: number }[];
+  /** Consistency checks that failed (outputs of kind `warnings`), for run.json. */
+  warnings: { indicator: string; code: string; message: string }[];
 }
 
 export function runContext(cfg: RunConfig): RunContext {
@@ -146,7 +148,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
     .filter((f) => casemisKinds.has(f.kind) && f.rows_read > 0 && f.rows_rejected / f.rows_read > maxRate)
     .map((f) => ({ file: f.file, rate: f.rows_rejected / f.rows_read }));
 
-  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded };
+  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded, warnings: [] };
   if (cfg.mode === 'validate') return result;
 
   await time('derive', () => derive(db));
@@ -172,6 +174,11 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
         if (out.needs && missingInputs(out.needs, ctx, load.present).length) continue;
         if (out.kind === 'restricted' && !cfg.studentLists) continue;
         const table = await runOutput(db, rc, ind, out, values);
+        if (out.kind === 'warnings') {
+          const rows = await db.all<{ code: string; message: string }>(`SELECT code::VARCHAR AS code, message::VARCHAR AS message FROM ${table} ORDER BY ALL`);
+          result.warnings.push(...rows.map((r) => ({ indicator: ind.id, ...r })));
+          continue;
+        }
         if (out.skipWhenEmpty && (await db.scalar(`SELECT count(*) FROM ${table}`)) === 0) continue;
         result.outputs.push({ path: outputPath(ind, out), table, indicator: ind.id, kind: out.kind, name: out.name ?? ind.id });
       }

@@ -39,7 +39,7 @@ export async function buildSummary(
     for (const m of ind.measures) {
       const base: SummaryRow = {
         id: m.id,
-        indicator: ind.id,
+        indicator: m.indicator ?? ind.id,
         title: m.title,
         numerator: null,
         denominator: null,

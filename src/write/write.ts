@@ -132,6 +132,7 @@ function manifest(cfg: RunConfig, result: RunResult, meta: WriteMeta) {
     })),
     ignored_files: result.load.ignored,
     reject_rate_exceeded: result.rejectRateExceeded,
+    warnings: result.warnings,
     indicators: result.indicators,
     outputs: ['summary', 'identification', ...result.outputs.flatMap((o) => (o.path ? [o.path] : []))],
     student_lists: meta.studentLists ? result.outputs.filter((o) => o.kind === 'restricted').map((o) => `restricted/<district>/${o.name}.csv`) : [],
