@@ -1,17 +1,55 @@
-// STUB: being written. Replace with the full declaration.
 import * as z from 'zod';
-import { dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+
+// Table 8a: the source's rows (mailed, returned, percent returned, answered Q5, YES, NO, percent YES).
+// A count row fills `count`; a percent row fills `numerator`, `denominator` and `percent`.
+const TABLE_8A: ColumnDef[] = [
+  { name: 'item', type: 'VARCHAR', role: 'key' },
+  { name: 'label', type: 'VARCHAR', role: 'label' },
+  { name: 'count', type: 'BIGINT', role: 'count' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
+];
+
+// Table 8b: one row per disability category / ethnic group, a `total` row closing each section.
+const TABLE_8B: ColumnDef[] = [
+  { name: 'section', type: 'VARCHAR', role: 'key' },
+  { name: 'category', type: 'VARCHAR', role: 'key' },
+  { name: 'label', type: 'VARCHAR', role: 'label' },
+  { name: 'sample_n', type: 'BIGINT', role: 'count' },
+  { name: 'sample_total', type: 'BIGINT', role: 'total' },
+  { name: 'sample_pct', type: 'DOUBLE', role: 'percent', num: 'sample_n', den: 'sample_total' },
+  { name: 'state_n', type: 'BIGINT', role: 'count' },
+  { name: 'state_total', type: 'BIGINT', role: 'total' },
+  { name: 'state_pct', type: 'DOUBLE', role: 'percent', num: 'state_n', den: 'state_total' },
+  { name: 'difference', type: 'DOUBLE', role: 'value' },
+  { name: 'flagged', type: 'BOOLEAN', role: 'flag' },
+  { name: 'sample_of_state_pct', type: 'DOUBLE', role: 'percent', num: 'sample_n', den: 'state_n' },
+];
 
 export default defineIndicator({
   id: '8',
   title: 'Parent involvement',
-  description: 'Parent involvement.',
+  description:
+    'Parents answering YES to Q5 of the parent survey (schools facilitated parent involvement) among those who answered it; Table 8b compares the respondents with the December count by disability and ethnic group.',
   paramPrefix: 'ind8',
   params: z.strictObject({
     data_year_offset: dataYearOffset,
+    rep_band: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(3)
+      .meta({ description: 'Table 8b: a row is flagged when |State % − sample %| exceeds this many points (NPSO Response Calculator ±3)' }),
   }),
   inputs: [{ kind: 'parent_survey' }],
-  measures: [],
+  measures: [{ id: '8', title: 'Parents reporting that schools facilitated parent involvement', precision: 1, targetOp: '>=' }],
   dir: import.meta.url,
-  outputs: [],
+  count: ['count.sql'],
+  outputs: [
+    { kind: 'summary', file: 'summary.sql' },
+    { kind: 'table', name: 'table-8a', file: 'table-8a.sql', columns: TABLE_8A },
+    { kind: 'table', name: 'table-8b', file: 'table-8b.sql', columns: TABLE_8B, needs: [{ kind: 'table_a', period: 'DEC' }] },
+  ],
 });
