@@ -32,7 +32,10 @@ describe('data-samples', () => {
       const names = await db.all<{ v: string }>(`SELECT DISTINCT "LAST_NAME" AS v FROM clean_table_a WHERE "LAST_NAME" IS NOT NULL LIMIT 50`);
       const rejects = JSON.stringify(await rejectsOf(db));
       for (const { v } of names) expect(rejects).not.toContain(v);
-      expect(result.summary.filter((s) => s.status === 'computed').map((s) => s.id)).toEqual(['1', '2.one_year', '2.four_year', '4A', '4A.state_rate', '4B.potential', '4B', '5A', '5B', '5C', '9.potential', '9', '10.potential', '10', '11', '12', '13']);
+      expect(result.summary.filter((s) => s.status === 'computed').map((s) => s.id)).toEqual([
+        ...['1', '2.one_year', '2.four_year', '3A', '3B.ela', '3B.math', '3C.ela', '3C.math', '4A', '4A.state_rate', '4B.potential', '4B'],
+        ...['5A', '5B', '5C', '8', '9.potential', '9', '10.potential', '10', '11', '12', '13', '15', '16', '17', '18', '19', '20', '20B'],
+      ]);
     });
   });
 });

@@ -198,8 +198,15 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
   // The self-review module (no measures, no required input) runs on whatever is there: it does not
   // make a folder without usable inputs a run.
   const asked = computed.filter((c) => (!cfg.only || cfg.only.includes(c.ind.id)) && c.ind.measures.length > 0);
-  if (asked.length && asked.every((c) => c.status.state === 'missing')) {
-    const missing = [...new Set(asked.flatMap((c) => (c.status.state === 'missing' ? c.status.paths : [])))];
+  // An indicator is usable when it ran and at least one of its measures has its own inputs too.
+  const missingOf = (c: (typeof computed)[number]): string[] => {
+    if (c.status.state === 'missing') return c.status.paths;
+    const ctx = dataYear(values, c.ind, cfg.year);
+    const perMeasure = c.ind.measures.map((m) => missingInputs(m.needs ?? [], ctx, load.present));
+    return perMeasure.every((m) => m.length > 0) ? perMeasure.flat() : [];
+  };
+  if (asked.length && asked.every((c) => missingOf(c).length > 0)) {
+    const missing = [...new Set(asked.flatMap(missingOf))];
     throw new InputError(`no input is usable for the indicators asked for (${asked.map((c) => c.ind.id).join(', ')}): missing ${missing.join(', ')}`);
   }
   await time('identification', () => buildIdentification(db, result.outputs.filter((o) => o.kind === 'triggers').map((o) => o.table)));

@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteIdent } from '../db.js';
+import { findOutput, outputColumns, SUMMARY_COLUMNS as SUMMARY_DEFS } from '../engine/indicator.js';
 import type { RunConfig, RunResult, SummaryRow } from '../engine/run.js';
+import { asText, suppressTable, type TableRow } from './suppress.js';
 
 export type Format = 'csv' | 'json' | 'parquet';
 
@@ -46,6 +48,40 @@ export async function writeLoad(db: Db, result: RunResult, outDir: string): Prom
     join(dir, 'rejects'),
     ['csv'],
   );
+}
+
+/** Writes rows as an all-text CSV (markers among numbers) through a scratch table and COPY. */
+async function copyText(db: Db, names: string[], rows: (string | null)[][], path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE public_out (${names.map((n) => `${quoteIdent(n)} VARCHAR`).join(', ')})`);
+  await db.appendRows('public_out', rows);
+  await db.run(`COPY public_out TO $path (FORMAT csv, HEADER true)`, { path });
+}
+
+/**
+ * public/: summary.csv, tables/ and districts/ with small-cell and complementary suppression
+ * (src/write/suppress.ts, driven by the column roles). identification.csv and restricted/ never go here.
+ */
+async function writePublic(db: Db, cfg: RunConfig, result: RunResult, outDir: string): Promise<void> {
+  const dir = join(outDir, 'public');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'tables'), { recursive: true });
+  mkdirSync(join(dir, 'districts'), { recursive: true });
+  const minCell = Number(cfg.params.values['suppress.min_cell']);
+  const summaryCols = [...SUMMARY_DEFS, { name: 'display', type: 'VARCHAR' as const, role: 'percent' as const, num: 'numerator', den: 'denominator' }];
+  const summary = suppressTable(result.summary as unknown as TableRow[], summaryCols, { minCell });
+  const names = ['id', 'indicator', 'title', 'numerator', 'denominator', 'value', 'display', 'target', 'target_met', 'status'];
+  await copyText(db, names, asText(summary, names), join(dir, 'summary.csv'));
+  for (const o of result.outputs) {
+    if (!o.path || (o.kind !== 'table' && o.kind !== 'districts')) continue;
+    const ind = cfg.indicators.find((i) => i.id === o.indicator);
+    if (!ind) continue;
+    const out = ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name) ?? findOutput(ind, o.name);
+    const columns = outputColumns(out);
+    const rows = await db.all<TableRow>(`SELECT * FROM ${quoteIdent(o.table)}`);
+    const cols = rows.length ? Object.keys(rows[0]!) : columns.map((c) => c.name);
+    const published = suppressTable(rows, columns, { minCell, districts: o.kind === 'districts' });
+    await copyText(db, cols, asText(published, cols), join(dir, `${o.path}.csv`));
+  }
 }
 
 export interface WriteMeta {
@@ -96,6 +132,7 @@ export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir
     for (const out of result.outputs) {
       if (out.path) await copyOut(db, `SELECT * FROM ${quoteIdent(out.table)}`, join(outDir, out.path), meta.formats);
     }
+    await writePublic(db, cfg, result, outDir);
     await copyOut(db, `SELECT ${IDENTIFICATION_COLUMNS.map((c) => quoteIdent(c)).join(', ')} FROM identification ORDER BY district, "trigger"`, join(outDir, 'identification'), ['csv', 'json']);
     if (meta.studentLists) await writeRestricted(db, result, outDir);
   }

@@ -1,0 +1,101 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { ColumnDef } from '../engine/indicator.js';
+import { recoverable, suppressTable, type TableRow } from './suppress.js';
+
+const TABLE: ColumnDef[] = [
+  { name: 'category', type: 'VARCHAR', role: 'key' },
+  { name: 'count', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+];
+
+const row = (category: string, count: number, denominator: number): TableRow => ({ category, count, denominator, percent: (100 * count) / denominator });
+
+describe('suppression', () => {
+  it('a small count and its percent are suppressed; zero and counts of 10 or more are printed', () => {
+    const rows = [row('a', 0, 500), row('b', 10, 500), row('c', 9, 500), row('d', 481, 500), row('total', 500, 500)];
+    const out = suppressTable(rows, TABLE, { minCell: 10 });
+    // c (9) is primary; its column has one unknown, so the next smallest non-zero part (b, 10) goes too
+    expect(out.map((r) => [r.category, r.count, r.percent])).toEqual([
+      ['a', 0, 0],
+      ['b', '*', '*'],
+      ['c', '*', '*'],
+      ['d', 481, 96.2],
+      ['total', 500, 100],
+    ]);
+    expect(recoverable(out, TABLE, { minCell: 10 })).toEqual([]);
+  });
+
+  it('a percent over a small denominator is suppressed even when its numerator is 0', () => {
+    const out = suppressTable([row('a', 0, 7)], TABLE, { minCell: 10 });
+    expect(out[0]).toMatchObject({ count: 0, denominator: '*', percent: '*' });
+  });
+
+  it('districts: one suppressed district in a column suppresses the next smallest (the state total is public); not evaluated is NC', () => {
+    const cols: ColumnDef[] = [
+      { name: 'district', type: 'VARCHAR', role: 'key' },
+      { name: 'numerator', type: 'BIGINT', role: 'count' },
+      { name: 'value', type: 'DOUBLE', role: 'value' },
+      { name: 'evaluated', type: 'BOOLEAN', role: 'flag' },
+    ];
+    const rows: TableRow[] = [
+      { district: '1', numerator: 3, value: 1, evaluated: true },
+      { district: '2', numerator: 40, value: 2, evaluated: true },
+      { district: '3', numerator: 25, value: 3, evaluated: false },
+    ];
+    const out = suppressTable(rows, cols, { minCell: 10, districts: true });
+    expect(out.map((r) => [r.numerator, r.value])).toEqual([
+      ['*', 1],
+      [40, 2],
+      ['*', 'NC'],
+    ]);
+    expect(recoverable(out, cols, { minCell: 10, districts: true })).toEqual([]);
+  });
+
+  it('a table with sections has one equation per section with a total row (Table 11b)', () => {
+    const cols: ColumnDef[] = [
+      { name: 'section', type: 'VARCHAR', role: 'key' },
+      { name: 'category', type: 'VARCHAR', role: 'key' },
+      { name: 'count', type: 'BIGINT', role: 'count' },
+    ];
+    const rows: TableRow[] = [
+      { section: 'days', category: '1-30', count: 40 },
+      { section: 'days', category: '31-60', count: 5 },
+      { section: 'days', category: '61-90', count: 12 },
+      { section: 'days', category: 'total', count: 57 },
+      { section: 'reason', category: '50', count: 8 }, // no total row in this section: primary only
+      { section: 'reason', category: '60', count: 49 },
+    ];
+    const out = suppressTable(rows, cols, { minCell: 10 });
+    expect(out.map((r) => r.count)).toEqual([40, '*', '*', 57, '*', 49]);
+    expect(recoverable(out, cols, { minCell: 10 })).toEqual([]);
+  });
+
+  it('a table with nothing small is unchanged', () => {
+    const rows = [row('a', 20, 50), row('b', 30, 50), row('total', 50, 50)];
+    expect(suppressTable(rows, TABLE, { minCell: 10 })).toEqual(rows);
+  });
+
+  const tableArb = fc
+    .record({ n: fc.integer({ min: 1, max: 8 }), m: fc.integer({ min: 1, max: 4 }) })
+    .chain(({ n, m }) => fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 10, max: 400 })), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }));
+
+  test.prop([tableArb])('no suppressed cell can be recovered by subtraction; only columns with a small cell are touched', (cells) => {
+    const m = cells[0]!.length;
+    const cols: ColumnDef[] = [{ name: 'k', type: 'VARCHAR', role: 'key' }, ...Array.from({ length: m }, (_, j) => ({ name: `c${j}`, type: 'BIGINT' as const, role: 'count' as const }))];
+    const rows: TableRow[] = cells.map((r, i) => ({ k: `r${i}`, ...Object.fromEntries(r.map((v, j) => [`c${j}`, v])) }));
+    rows.push({ k: 'total', ...Object.fromEntries(Array.from({ length: m }, (_, j) => [`c${j}`, cells.reduce((s, r) => s + r[j]!, 0)])) });
+    const out = suppressTable(rows, cols, { minCell: 10 });
+    expect(recoverable(out, cols, { minCell: 10 })).toEqual([]);
+    for (let j = 0; j < m; j++) {
+      const col = `c${j}`;
+      const small = rows.some((r) => typeof r[col] === 'number' && (r[col]) > 0 && (r[col]) < 10);
+      if (!small) expect(out.every((r) => r[col] !== '*'), col).toBe(true);
+      // every small cell is suppressed
+      rows.forEach((r, i) => {
+        if (typeof r[col] === 'number' && (r[col]) > 0 && (r[col]) < 10) expect(out[i]![col]).toBe('*');
+      });
+    }
+  });
+});
