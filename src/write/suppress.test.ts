@@ -72,6 +72,11 @@ describe('suppression', () => {
     expect(recoverable(out, cols, { minCell: 10 })).toEqual([]);
   });
 
+  it('a percent over a zero denominator is NA', () => {
+    const out = suppressTable([{ category: 'a', count: 0, denominator: 0, percent: null }], TABLE, { minCell: 10 });
+    expect(out[0]).toMatchObject({ count: 0, denominator: 0, percent: 'NA' });
+  });
+
   it('a table with nothing small is unchanged', () => {
     const rows = [row('a', 20, 50), row('b', 30, 50), row('total', 50, 50)];
     expect(suppressTable(rows, TABLE, { minCell: 10 })).toEqual(rows);

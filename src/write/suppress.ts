@@ -8,8 +8,8 @@
 //    exactly one suppressed cell that cell could be recovered by subtraction, so the smallest
 //    other cell of it is suppressed too (the total itself when nothing else is left), until no
 //    equation has exactly one.
-// 3. A percent computed from a suppressed count is suppressed. A district not evaluated (below the
-//    minimum n) shows `NC` in its value.
+// 3. A percent computed from a suppressed count is suppressed; a percent over a zero denominator
+//    is `NA`. A district not evaluated (below the minimum n) shows `NC` in its value.
 import type { ColumnDef } from '../engine/indicator.js';
 
 export type Cell = string | number | boolean | null;
@@ -17,6 +17,7 @@ export type TableRow = Record<string, Cell>;
 
 export const SUPPRESSED = '*';
 export const NOT_CALCULATED = 'NC';
+export const NOT_APPLICABLE = 'NA';
 
 const isCount = (c: ColumnDef): boolean => c.role === 'count' || c.role === 'total';
 
@@ -110,6 +111,8 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
           return n !== null && n > 0 && n < opts.minCell;
         });
         if (fromHidden || fromSmall) r[c.name] = SUPPRESSED;
+        // 0/0: no rate exists (printed empty in the analyst's files)
+        else if (c.den && num(rows[i]![c.den] ?? null) === 0 && (r[c.name] === null || r[c.name] === '')) r[c.name] = NOT_APPLICABLE;
       }
     }
     if (opts.districts && r.evaluated === false && r.value !== SUPPRESSED) r.value = NOT_CALCULATED;
