@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Db, quoteIdent } from '../db.js';
 import { findOutput, outputColumns, SUMMARY_COLUMNS as SUMMARY_DEFS } from '../engine/indicator.js';
 import type { RunConfig, RunResult, SummaryRow } from '../engine/run.js';
+import { renderReport } from '../report/report.js';
 import { asText, suppressTable, type TableRow } from './suppress.js';
 
 export type Format = 'csv' | 'json' | 'parquet';
@@ -133,6 +134,7 @@ export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir
       if (out.path) await copyOut(db, `SELECT * FROM ${quoteIdent(out.table)}`, join(outDir, out.path), meta.formats);
     }
     await writePublic(db, cfg, result, outDir);
+    await renderReport(db, cfg, result, outDir);
     await copyOut(db, `SELECT ${IDENTIFICATION_COLUMNS.map((c) => quoteIdent(c)).join(', ')} FROM identification ORDER BY district, "trigger"`, join(outDir, 'identification'), ['csv', 'json']);
     if (meta.studentLists) await writeRestricted(db, result, outDir);
   }
