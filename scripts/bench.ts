@@ -7,6 +7,11 @@ import { Db } from '../src/db.js';
 import { buildRunConfig } from '../src/engine/config.js';
 import { runPipeline } from '../src/engine/run.js';
 import { parseVary, runWhatif } from '../src/engine/whatif.js';
+import { renderReport } from '../src/report/report.js';
+import { writeRun } from '../src/write/write.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const dir = resolve(process.argv[2] ?? 'data-statewide');
 if (!existsSync(dir)) {
@@ -20,6 +25,15 @@ const db = await Db.open(process.env.BENCH_DB ?? ':memory:');
 const cfg = buildRunConfig({ dataDir: dir });
 const result = await runPipeline(db, cfg, fx);
 const total = (performance.now() - t0) / 1000;
+
+// Writing every output (CSV, JSON, public/, the report) and the report alone.
+const outDir = mkdtempSync(join(tmpdir(), 'apr-bench-'));
+const w0 = performance.now();
+await writeRun(db, cfg, result, outDir, { engineVersion: 'bench', finishedAt: new Date().toISOString(), formats: ['csv', 'json'] });
+const writeS = (performance.now() - w0) / 1000;
+const r0 = performance.now();
+await renderReport(db, cfg, result, join(outDir, 'again'));
+const reportS = (performance.now() - r0) / 1000;
 
 const sweeps = [
   ['ind9.k=1:10:1', 'ind4.bar=0.5:5:0.5'],
@@ -51,6 +65,8 @@ const lines = [
   `${'after load'.padEnd(25)} ${afterLoad.toFixed(2).padStart(7)}`,
   '',
   `load + verify: ${Math.round(rows / loadS).toLocaleString('en-US')} rows/s, ${(bytes / 1e6 / loadS).toFixed(1)} MB/s`,
+  `${'write all outputs'.padEnd(25)} ${writeS.toFixed(2).padStart(7)}`,
+  `${'  of which report.html'.padEnd(25)} ${reportS.toFixed(2).padStart(7)}`,
   '',
   'what-if sweeps on the loaded data (derive + counts + decisions):',
   ...sweepLines,
