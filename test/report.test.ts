@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // report.html (OUTPUTS.md): one self-contained page from a run on data-samples — summary, every APR
 // table, district charts as inline SVG, load reconciliation, parameters — and it opens cleanly in a browser.
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // report.html (OUTPUTS.md): one self-contained page — summary, APR tables, district charts, load
 // reconciliation and parameters. Charts are Observable Plot rendered server-side into a linkedom
 // document and inlined as static SVG (ECOSYSTEM.md B5): no script, no stylesheet link, no network.
