@@ -1,0 +1,48 @@
+// public/ of a whole run on data-samples: every small count is `*`, nothing suppressed can be
+// recovered by subtraction, and the analyst-only files never appear there.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { execute } from '../src/commands/execute.js';
+import { Db } from '../src/db.js';
+import { outputColumns } from '../src/engine/indicator.js';
+import { recoverable, type TableRow } from '../src/write/suppress.js';
+import { INDICATORS } from '../indicators/index.js';
+import { FIXED_NOW } from './helpers/engine.js';
+
+describe('public/', () => {
+  it('suppresses every small count, leaks none by subtraction, holds no identification or student list', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-public-'));
+    const ex = await execute(
+      { dir: 'data-samples', out, profile: 'ca-ffy2008', format: 'csv', json: false, quiet: true, debug: false, 'student-lists': true },
+      'run',
+      () => FIXED_NOW,
+    );
+    expect(existsSync(join(out, 'public/identification.csv'))).toBe(false);
+    expect(existsSync(join(out, 'public/restricted'))).toBe(false);
+    const db = await Db.open();
+    try {
+      let checked = 0;
+      for (const o of ex.result.outputs.filter((x) => x.path && (x.kind === 'table' || x.kind === 'districts'))) {
+        const ind = INDICATORS.find((i) => i.id === o.indicator)!;
+        const def = ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name)!;
+        const columns = outputColumns(def);
+        const raw = await db.all<TableRow>(`SELECT * FROM read_csv($p, all_varchar = true, header = true)`, { p: join(out, `${o.path!}.csv`) });
+        const pub = await db.all<TableRow>(`SELECT * FROM read_csv($p, all_varchar = true, header = true)`, { p: join(out, 'public', `${o.path!}.csv`) });
+        expect(pub.length, o.path!).toBe(raw.length);
+        for (const c of columns.filter((x) => x.role === 'count' || x.role === 'total')) {
+          raw.forEach((r, i) => {
+            const n = Number(r[c.name]);
+            if (r[c.name] !== null && n > 0 && n < 10) expect(pub[i]![c.name], `${o.path!} ${c.name} row ${i}`).toBe('*');
+          });
+        }
+        expect(recoverable(pub, columns, { minCell: 10, districts: o.kind === 'districts' }), o.path!).toEqual([]);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    } finally {
+      db.close();
+    }
+  });
+});
