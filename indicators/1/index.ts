@@ -19,6 +19,7 @@ export default defineIndicator({
   inputs: [{ kind: 'grad_dropout' }],
   measures: [{ id: '1', title: 'Graduation rate, students with disabilities', precision: 1, targetOp: '>=', targetParam: 'ind1.min_rate' }],
   dir: import.meta.url,
+  trend: true,
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },

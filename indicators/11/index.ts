@@ -71,6 +71,7 @@ export default defineIndicator({
   triggers: ['11'],
   measures: [{ id: '11', title: 'Initial evaluations completed within 60 days of parental consent', precision: 2, targetOp: '>=' }],
   dir: import.meta.url,
+  trend: true,
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },

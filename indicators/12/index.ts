@@ -69,6 +69,7 @@ export default defineIndicator({
   triggers: ['12'],
   measures: [{ id: '12', title: 'Children referred by Part C with an IEP by their third birthday', precision: 2, targetOp: '>=' }],
   dir: import.meta.url,
+  trend: true,
   count: ['count.sql'],
   decide: ['decide.sql'],
   outputs: [

@@ -27,6 +27,7 @@ export default defineIndicator({
     { id: '2.four_year', title: 'Four-year derived dropout rate, students with disabilities', precision: 2, targetOp: '<=', targetParam: 'ind2.max_rate' },
   ],
   dir: import.meta.url,
+  trend: true,
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },

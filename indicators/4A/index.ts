@@ -63,6 +63,7 @@ export default defineIndicator({
     { id: '4A.state_rate', title: 'Statewide rate of students with IEPs suspended/expelled over 10 days', precision: 2 },
   ],
   dir: import.meta.url,
+  trend: true,
   count: ['macros.sql', 'count.sql'],
   decide: ['decide.sql'],
   outputs: [

@@ -35,6 +35,7 @@ export default defineIndicator({
     { id: '5C', title: 'Served in separate schools, residential facilities, or homebound/hospital', precision: 1, targetOp: '<=' },
   ],
   dir: import.meta.url,
+  trend: true,
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },

@@ -101,6 +101,11 @@ export interface IndicatorDef {
    */
   decide?: string[];
   outputs: OutputDef[];
+  /**
+   * Multi-year view: the summary measures are also computed for each earlier data year whose inputs
+   * are present (up to three years back) and written to `tables/trend-<id>.csv`.
+   */
+  trend?: boolean;
 }
 
 export function defineIndicator(def: IndicatorDef): IndicatorDef {
@@ -180,6 +185,15 @@ export const TRIGGER_COLUMNS: ColumnDef[] = [
   { name: 'numerator', type: 'BIGINT', role: 'count' },
   { name: 'denominator', type: 'BIGINT', role: 'total' },
   { name: 'explanation', type: 'VARCHAR', role: 'text' },
+];
+
+/** tables/trend-<id>.csv: one row per data year and measure. */
+export const TREND_COLUMNS: ColumnDef[] = [
+  { name: 'year', type: 'VARCHAR', role: 'key' },
+  { name: 'id', type: 'VARCHAR', role: 'key' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'value', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
 ];
 
 export const WARNING_COLUMNS: ColumnDef[] = [

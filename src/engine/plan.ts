@@ -75,6 +75,9 @@ export function inputPath(kind: string, period?: string): string {
 
 /** Submission folders a run reads: DEC and JUN of Y, and those of every computed indicator's data year. */
 export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: string, present: string[], all: boolean): string[] {
+  // A multi-year view reads every submission folder present (DATA-CONTRACT.md 1: other years' folders
+  // feed the multi-year views).
+  if (inds.some((i) => i.trend)) return present;
   const want = new Set<string>();
   const base = yearContext(year);
   want.add(base.dec_period).add(base.jun_period);

@@ -10,7 +10,7 @@ import { FILE_KINDS } from '../load/schemas/index.js';
 import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
 import { buildIdentification } from './identification.js';
-import { type IndicatorDef, outputPath, outTable } from './indicator.js';
+import { type ColumnDef, type IndicatorDef, outputPath, outTable, TREND_COLUMNS } from './indicator.js';
 import type { ParamInfo, ResolvedParams } from './params.js';
 import { closure, dataYear, missingInputs, ordered, periodsFor, type Status, statusText } from './plan.js';
 import { type Profile, yearContext } from './profile.js';
@@ -60,6 +60,8 @@ export interface OutputRef {
   indicator: string;
   kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings';
   name: string;
+  /** Columns of an output the engine makes itself (trend tables); else the OutputDef's. */
+  columns?: ColumnDef[];
 }
 
 export interface RunResult {
@@ -189,6 +191,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
     result.indicators.push({ id: ind.id, title: ind.title, status: statusText(status), data_year: ctx.year, ms });
     computed.push({ ind, status });
   }
+  await time('trends', () => trends(db, cfg, rc, result, planned, load.present));
   // Keep the manifest in declaration order.
   const order = new Map(cfg.indicators.map((i, n) => [i.id, n]));
   result.indicators.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -215,6 +218,45 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
 }
 
 export { outTable };
+
+/** How many data years before an indicator's own a trend table looks for. */
+const TREND_YEARS = 3;
+
+/**
+ * tables/trend-<id>.csv for indicators declaring `trend`: the summary measures of each earlier data
+ * year whose inputs are present (the same count, decide and summary SQL with the data year shifted),
+ * then the run's own year. Years whose measures are not computed (e.g. a missing cohort) are left out.
+ */
+async function trends(db: Db, cfg: RunConfig, rc: RunContext, result: RunResult, planned: IndicatorDef[], present: Set<string>): Promise<void> {
+  for (const ind of planned.filter((i) => i.trend && result.statuses.get(i.id)?.state === 'computed')) {
+    const summaryOut = ind.outputs.find((o) => o.kind === 'summary');
+    if (!summaryOut) continue;
+    const offsetName = `${ind.paramPrefix}.data_year_offset`;
+    const base = Number(cfg.params.values[offsetName] ?? 0);
+    const rows: (string | number | null)[][] = [];
+    const collect = async (table: string, year: string): Promise<void> => {
+      const got = await db.all<{ id: string; numerator: number | null; denominator: number | null; value: number | null; status: string | null }>(
+        `SELECT id::VARCHAR AS id, numerator::BIGINT::INTEGER AS numerator, denominator::BIGINT::INTEGER AS denominator, value::DOUBLE AS value,
+                ${(await db.scalar(`SELECT count(*) FROM (DESCRIBE ${table}) WHERE column_name = 'status'`)) ? 'status::VARCHAR' : 'NULL::VARCHAR'} AS status
+         FROM ${table}`,
+      );
+      for (const r of got) if (!r.status || r.status === 'computed') rows.push([year, r.id, r.numerator, r.denominator, r.value]);
+    };
+    for (let k = TREND_YEARS; k >= 1; k--) {
+      const values = { ...cfg.params.values, [offsetName]: base - k };
+      const ctx = dataYear(values, ind, cfg.year);
+      if (missingInputs(ind.inputs, ctx, present).length) continue;
+      await countStep(db, rc, ind, values);
+      await decideStep(db, rc, ind, values);
+      await collect(await runOutput(db, rc, ind, summaryOut, values, 'trend_batch'), ctx.year);
+    }
+    await collect(outTable(ind, summaryOut), dataYear(cfg.params.values, ind, cfg.year).year);
+    const table = `out_${ind.id}_trend`.replace(/[^A-Za-z0-9_]/g, '_');
+    await db.run(`CREATE OR REPLACE TABLE ${table} (year VARCHAR, id VARCHAR, numerator BIGINT, denominator BIGINT, value DOUBLE)`);
+    await db.appendRows(table, rows.map((r) => [r[0]!, r[1]!, r[2] === null ? null : BigInt(r[2]!), r[3] === null ? null : BigInt(r[3]!), r[4]!]));
+    result.outputs.push({ path: `tables/trend-${ind.id}`, table, indicator: ind.id, kind: 'table', name: `trend-${ind.id}`, columns: TREND_COLUMNS });
+  }
+}
 
 /**
  * One indicator on an already-derived database (aggregate-shaped test fixtures): scenario 0,
