@@ -59,8 +59,11 @@ describe('report.html', () => {
 
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
     for (const id of ['4A', '9', '10', '11', '12']) expect(html, id).toContain(`data-chart="districts/${id}"`);
-    // Every chart is a Plot SVG with a threshold label (rule mark annotation).
-    const charts = html.split('<figure class="chart"').slice(1);
+    // Every district chart is a Plot SVG with a threshold label (rule mark annotation).
+    const charts = html.split('<figure class="chart"').slice(1).filter((c) => c.startsWith(' data-chart="districts/'));
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    // Trends: the statewide rate over the data years present (1, 2 and 11 have several years in data-samples).
+    for (const id of ['1', '2', '11']) expect(html, id).toContain(`data-chart="tables/trend-${id}"`);
     for (const c of charts) {
       expect(c).toContain('<svg');
       expect(c).toContain('aria-label="rule"');
@@ -113,7 +116,8 @@ describe('report.html', () => {
       for (const c of charts) {
         expect(c.w, c.name!).toBeGreaterThan(100);
         expect(c.h, c.name!).toBeGreaterThan(100);
-        expect(c.bars, c.name!).toBeGreaterThan(0);
+        // histograms draw bars; trend charts draw lines and dots
+        if (c.name!.startsWith('districts/')) expect(c.bars, c.name!).toBeGreaterThan(0);
       }
       expect(await page.$$eval('#summary tbody tr', (els) => els.length)).toBe(result.summary.length);
       expect(await page.$$eval('#load tbody tr', (els) => els.length)).toBe(result.load.files.length);

@@ -134,6 +134,34 @@ async function chartsSection(db: Db, result: RunResult): Promise<string> {
   return `<section id="charts"><h2>District distributions</h2>\n${parts.join('\n')}</section>`;
 }
 
+/** Statewide rates over the data years present (tables/trend-<id>): one line per measure. */
+async function trendsSection(db: Db, result: RunResult): Promise<string> {
+  const parts: string[] = [];
+  for (const o of result.outputs.filter((x) => x.kind === 'table' && x.name.startsWith('trend-'))) {
+    const points = await db.all<{ year: string; id: string; value: number }>(
+      `SELECT year, id, value::DOUBLE AS value FROM ${quoteIdent(o.table)} WHERE value IS NOT NULL ORDER BY year, id`,
+    );
+    const years = new Set(points.map((p) => p.year));
+    if (years.size < 2) continue;
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const chart = Plot.plot({
+      document,
+      width: 640,
+      height: 200,
+      marginLeft: 48,
+      style: { fontSize: '11px', background: 'white' },
+      x: { label: 'data year', type: 'point' },
+      y: { label: '↑ percent', grid: true },
+      color: { legend: true, type: 'ordinal' },
+      marks: [Plot.line(points, { x: 'year', y: 'value', stroke: 'id' }), Plot.dot(points, { x: 'year', y: 'value', fill: 'id' })],
+    }) as unknown as { outerHTML: string };
+    parts.push(
+      `<figure class="chart" data-chart="${escapeHtml(o.path ?? o.name)}"><figcaption><strong>Indicator ${escapeHtml(o.indicator)}</strong>: statewide rate by data year (${escapeHtml(o.path ?? o.name)}).</figcaption>${chart.outerHTML}</figure>`,
+    );
+  }
+  return parts.length ? `<section id="trends"><h2>Statewide rates over years</h2>\n${parts.join('\n')}</section>` : '';
+}
+
 function loadSection(result: RunResult): string {
   const cols = ['file', 'rows_read', 'rows_loaded', 'rows_rejected', 'warnings'];
   const rows = [...result.load.files].sort((a, b) => a.file.localeCompare(b.file)).map((f) => [f.file, f.rows_read, f.rows_loaded, f.rows_rejected, f.warnings]);
@@ -164,13 +192,13 @@ nav a{margin-right:1rem}div.scroll{overflow-x:auto}td.met,td.notmet{white-space:
 `;
 
 export async function renderReport(db: Db, cfg: RunConfig, result: RunResult, outDir: string): Promise<void> {
-  const sections = [summarySection(result), await tablesSection(db, result), await chartsSection(db, result), loadSection(result), paramsSection(cfg)];
+  const sections = [summarySection(result), await tablesSection(db, result), await chartsSection(db, result), await trendsSection(db, result), loadSection(result), paramsSection(cfg)];
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>APR report ${escapeHtml(cfg.year)} (${escapeHtml(cfg.profile.id)})</title><style>${STYLE}</style></head>
 <body><h1>IDEA Part B Annual Performance Report — ${escapeHtml(cfg.year)}</h1>
 <p>Profile ${escapeHtml(cfg.profile.id)}; run started ${escapeHtml(result.startedAt)}.</p>
-<nav><a href="#summary">Summary</a><a href="#tables">APR tables</a><a href="#charts">District charts</a><a href="#load">Load</a><a href="#params">Parameters</a></nav>
+<nav><a href="#summary">Summary</a><a href="#tables">APR tables</a><a href="#charts">District charts</a><a href="#trends">Trends</a><a href="#load">Load</a><a href="#params">Parameters</a></nav>
 ${sections.join('\n')}
 </body></html>
 `;
