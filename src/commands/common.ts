@@ -25,7 +25,7 @@ export interface CommonArgs {
 
 export function withCommon<T>(y: Argv<T>) {
   return y
-    .positional('dir', { type: 'string', default: 'data-samples', describe: 'data folder (DATA-CONTRACT.md section 1)' })
+    .positional('dir', { type: 'string', default: 'data-samples', describe: 'data folder (its files: README.md, Reference)' })
     .option('year', { type: 'string', describe: 'reporting year Y, e.g. 2008-09 (default: the profile year)' })
     .option('profile', { type: 'string', default: 'ca-ffy2008', describe: 'measurement profile' })
     .option('out', { type: 'string', describe: 'output folder (default reports/<profile>)' })
