@@ -6,8 +6,7 @@ SELECT district, grp, pop, n FROM ind4_grp_agg WHERE grp IS NOT NULL;
 
 -- The five APR groups in the order of the source's tables.
 CREATE OR REPLACE TEMP TABLE ind4b_groups AS
-SELECT * FROM (VALUES (1, 'AI', 'Native American'), (2, 'AS', 'Asian'), (3, 'HI', 'Hispanic'),
-                      (4, 'AA', 'African American'), (5, 'WH', 'White')) t(ord, grp, group_name);
+SELECT ord, grp, label AS group_name FROM apr_groups;
 
 -- Districts whose policy review for 4B found noncompliance (any row with noncompliant = Y).
 -- Every row of the file counts, whatever its review_year.

@@ -11,8 +11,7 @@ CREATE OR REPLACE MACRO ind9_e_bound(a, k, n, side) AS (
 
 -- The five APR groups (DATA-CONTRACT.md 3.5) in the column order of the source's Table 9a.
 CREATE OR REPLACE TEMP TABLE ind9_groups AS
-SELECT * FROM (VALUES (1, 'AI', 'Native American'), (2, 'AS', 'Asian'), (3, 'HI', 'Hispanic'),
-                      (4, 'AA', 'African American'), (5, 'WH', 'White')) t(ord, grp, label);
+SELECT ord, grp, label FROM apr_groups;
 
 -- Served December records per district × APR group (NULL = no group): aged min..max on the count
 -- date (SE of the districts) and of every age (Table 9a's statewide 678,105).
