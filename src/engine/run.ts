@@ -233,14 +233,16 @@ async function trends(db: Db, cfg: RunConfig, rc: RunContext, result: RunResult,
     if (!summaryOut) continue;
     const offsetName = `${ind.paramPrefix}.data_year_offset`;
     const base = Number(cfg.params.values[offsetName] ?? 0);
-    const rows: (string | number | null)[][] = [];
-    const collect = async (table: string, year: string): Promise<void> => {
-      const got = await db.all<{ id: string; numerator: number | null; denominator: number | null; value: number | null; status: string | null }>(
-        `SELECT id::VARCHAR AS id, numerator::BIGINT::INTEGER AS numerator, denominator::BIGINT::INTEGER AS denominator, value::DOUBLE AS value,
-                ${(await db.scalar(`SELECT count(*) FROM (DESCRIBE ${table}) WHERE column_name = 'status'`)) ? 'status::VARCHAR' : 'NULL::VARCHAR'} AS status
-         FROM ${table}`,
+    const table = `out_${ind.id}_trend`.replace(/[^A-Za-z0-9_]/g, '_');
+    await db.run(`CREATE OR REPLACE TABLE ${table} (year VARCHAR, id VARCHAR, numerator BIGINT, denominator BIGINT, value DOUBLE)`);
+    // A summary row joins the trend unless its own status says it is not computed.
+    const collect = async (source: string, year: string): Promise<void> => {
+      const hasStatus = (await db.scalar(`SELECT count(*) FROM (DESCRIBE ${source}) WHERE column_name = 'status'`)) > 0;
+      await db.run(
+        `INSERT INTO ${table} SELECT $year, id, numerator, denominator, value FROM ${source}
+         ${hasStatus ? `WHERE coalesce(status, 'computed') = 'computed'` : ''}`,
+        { year },
       );
-      for (const r of got) if (!r.status || r.status === 'computed') rows.push([year, r.id, r.numerator, r.denominator, r.value]);
     };
     for (let k = TREND_YEARS; k >= 1; k--) {
       const values = { ...cfg.params.values, [offsetName]: base - k };
@@ -251,9 +253,6 @@ async function trends(db: Db, cfg: RunConfig, rc: RunContext, result: RunResult,
       await collect(await runOutput(db, rc, ind, summaryOut, values, 'trend_batch'), ctx.year);
     }
     await collect(outTable(ind, summaryOut), dataYear(cfg.params.values, ind, cfg.year).year);
-    const table = `out_${ind.id}_trend`.replace(/[^A-Za-z0-9_]/g, '_');
-    await db.run(`CREATE OR REPLACE TABLE ${table} (year VARCHAR, id VARCHAR, numerator BIGINT, denominator BIGINT, value DOUBLE)`);
-    await db.appendRows(table, rows.map((r) => [r[0]!, r[1]!, r[2] === null ? null : BigInt(r[2]!), r[3] === null ? null : BigInt(r[3]!), r[4]!]));
     result.outputs.push({ path: `tables/trend-${ind.id}`, table, indicator: ind.id, kind: 'table', name: `trend-${ind.id}`, columns: TREND_COLUMNS });
   }
 }
