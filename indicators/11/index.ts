@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
 
 // Indicator 11 — initial evaluation within 60 days of parental consent (INDICATORS.md "11").
 // June Table A of the data year, every PLAN_TYPE. The due date of every consent (60 days extended
@@ -14,14 +14,6 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'not_evaluated', type: 'BIGINT', role: 'count' },
 ];
 
-const TABLE_11A: ColumnDef[] = [
-  { name: 'item', type: 'VARCHAR', role: 'key' },
-  { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'numerator', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
-];
 
 const TABLE_11B: ColumnDef[] = [
   { name: 'section', type: 'VARCHAR', role: 'key' },
@@ -75,7 +67,7 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-11a', file: 'table-11a.sql', columns: TABLE_11A },
+    { kind: 'table', name: 'table-11a', file: 'table-11a.sql', columns: ITEM_TABLE_COLUMNS },
     { kind: 'table', name: 'table-11b', file: 'table-11b.sql', columns: TABLE_11B },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['11'] },

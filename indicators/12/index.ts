@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
 
 // Indicator 12 (INDICATORS.md 12): Part C referrals linked to the June Table A of the data year by
 // name_key; percent = c / (a − b − d [− e]). Trigger 12 uses sesr.timeline_min.
@@ -12,14 +12,6 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'unlinked', type: 'BIGINT', role: 'count' },
 ];
 
-const TABLE_12A: ColumnDef[] = [
-  { name: 'item', type: 'VARCHAR', role: 'key' },
-  { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'numerator', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
-];
 
 const TABLE_12B: ColumnDef[] = [
   { name: 'row', type: 'VARCHAR', role: 'key' },
@@ -74,7 +66,7 @@ export default defineIndicator({
   decide: ['decide.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-12a', file: 'table-12a.sql', columns: TABLE_12A },
+    { kind: 'table', name: 'table-12a', file: 'table-12a.sql', columns: ITEM_TABLE_COLUMNS },
     { kind: 'table', name: 'table-12b', file: 'table-12b.sql', columns: TABLE_12B },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['12'] },

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
 
 // Indicator 15 — correction of noncompliance within one year (INDICATORS.md "15").
 // monitoring/findings.csv: a = findings whose district was notified in the findings year (Y−1 by
@@ -7,14 +7,6 @@ import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engin
 // verified no later than `correction_days` (365) after the notification. count.sql aggregates once
 // per district × cluster × component (`ind15_agg`); every output reads it.
 
-const TABLE_15A: ColumnDef[] = [
-  { name: 'item', type: 'VARCHAR', role: 'key' },
-  { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'numerator', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
-];
 
 const TABLE_15B: ColumnDef[] = [
   { name: 'cluster', type: 'VARCHAR', role: 'key' },
@@ -56,7 +48,7 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-15a', file: 'table-15a.sql', columns: TABLE_15A },
+    { kind: 'table', name: 'table-15a', file: 'table-15a.sql', columns: ITEM_TABLE_COLUMNS },
     { kind: 'table', name: 'table-15b', file: 'table-15b.sql', columns: TABLE_15B },
   ],
 });

@@ -1,16 +1,8 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
 
 // Table 8a: the source's rows (mailed, returned, percent returned, answered Q5, YES, NO, percent YES).
 // A count row fills `count`; a percent row fills `numerator`, `denominator` and `percent`.
-const TABLE_8A: ColumnDef[] = [
-  { name: 'item', type: 'VARCHAR', role: 'key' },
-  { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'numerator', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
-];
 
 // Table 8b: one row per disability category / ethnic group, a `total` row closing each section.
 const TABLE_8B: ColumnDef[] = [
@@ -49,7 +41,7 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-8a', file: 'table-8a.sql', columns: TABLE_8A },
+    { kind: 'table', name: 'table-8a', file: 'table-8a.sql', columns: ITEM_TABLE_COLUMNS },
     { kind: 'table', name: 'table-8b', file: 'table-8b.sql', columns: TABLE_8B, needs: [{ kind: 'table_a', period: 'DEC' }] },
   ],
 });

@@ -187,6 +187,19 @@ export const TRIGGER_COLUMNS: ColumnDef[] = [
   { name: 'explanation', type: 'VARCHAR', role: 'text' },
 ];
 
+/**
+ * The APR's a / b / percent tables (8a, 11a, 12a, 15a): one row per item, a count on count rows and
+ * numerator, denominator and percent on the percent rows.
+ */
+export const ITEM_TABLE_COLUMNS: ColumnDef[] = [
+  { name: 'item', type: 'VARCHAR', role: 'key' },
+  { name: 'label', type: 'VARCHAR', role: 'label' },
+  { name: 'count', type: 'BIGINT', role: 'count' },
+  { name: 'numerator', type: 'BIGINT', role: 'count' },
+  { name: 'denominator', type: 'BIGINT', role: 'total' },
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
+];
+
 /** tables/trend-<id>.csv: one row per data year and measure. */
 export const TREND_COLUMNS: ColumnDef[] = [
   { name: 'year', type: 'VARCHAR', role: 'key' },
