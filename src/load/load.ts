@@ -420,9 +420,9 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       throw new Error(`${f.file}: counts do not reconcile (${f.rows_read} read, ${f.rows_loaded} loaded, ${f.rows_rejected} rejected)`);
     }
   }
-  // Table B is verified and counted (above), never read by an indicator: free its rows (the largest table
-  // statewide, 4 million services) so the indicators and what-if sweeps keep the memory budget.
-  for (const kind of opts.kinds.filter((k) => k.id === 'table_b')) {
+  // Kinds no indicator reads are verified and counted (above): free their rows (Table B, the largest
+  // table statewide) so the indicators and what-if sweeps keep the memory budget.
+  for (const kind of opts.kinds.filter((k) => k.verifyOnly)) {
     await db.run(`CREATE OR REPLACE TABLE ${quoteIdent(`data_${kind.id}`)} AS SELECT * FROM ${quoteIdent(`data_${kind.id}`)} LIMIT 0`);
   }
   const present = new Set<string>();

@@ -49,4 +49,6 @@ export interface FileKind {
   periodCode?: string;
   /** Columns forming the unique key of a non-CASEMIS file (duplicate = E-DUP on the later row). */
   key?: string[];
+  /** Verified and counted but read by no indicator: its rows are freed once the load is counted. */
+  verifyOnly?: boolean;
 }

@@ -6,6 +6,8 @@ export const tableB: FileKind = {
   id: 'table_b',
   path: 'casemis/{period}/table_b.csv',
   casemis: true,
+  // No indicator reads services (DATA-CONTRACT.md 3.2): 4 million rows statewide, freed after load.
+  verifyOnly: true,
   periodCode: 'E208',
   fields: [
     { name: 'REPT_DATE', type: 'date', req: 'R', code: 'E208' },
