@@ -45,7 +45,7 @@ export function reference(): string {
     L.push(`| ${i.id} | ${cell(i.title)} | ${inputs} | ${i.measures.map((m) => m.id).join(', ')} | ${(i.triggers ?? []).join(', ')} |`);
   }
   const profile = loadProfile('ca-ffy2008');
-  L.push('', '### Parameters', '', 'Set with `--param NAME=VALUE` or `--params FILE.json`; the `ca-ffy2008` profile value is shown where it differs from the default. Stage: `count` changes which students are counted, `decide` is a cut point on the counts (a what-if sweep varies it without re-counting).', '');
+  L.push('', '### Parameters', '', 'Set with `--param NAME=VALUE` or `--params FILE.json`; the `ca-ffy2008` profile value is shown where it differs from the default. Stage: `load` changes what is loaded or written (a what-if sweep cannot vary it), `count` changes which students are counted, `decide` is a cut point on the counts (a what-if sweep varies it without re-counting).', '');
   L.push('| name | default | profile | stage | meaning |', '|---|---|---|---|---|');
   for (const p of paramCatalog(INDICATORS)) {
     const prof = profile.params[p.name];

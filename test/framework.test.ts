@@ -20,7 +20,7 @@ describe('indicator declarations', () => {
     for (const p of params) {
       expect(p.description, p.name).not.toBe('');
       expect(p.default, p.name).not.toBeUndefined();
-      expect(['count', 'decide']).toContain(p.stage);
+      expect(['load', 'count', 'decide']).toContain(p.stage);
     }
     for (const m of ind.measures) if (m.targetParam) expect(paramCatalog(INDICATORS).map((p) => p.name)).toContain(m.targetParam);
     for (const u of ind.uses ?? []) expect(INDICATORS.map((i) => i.id)).toContain(u);

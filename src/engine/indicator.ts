@@ -113,10 +113,12 @@ export function defineIndicator(def: IndicatorDef): IndicatorDef {
 }
 
 /**
- * The step a parameter feeds. `count` changes which students are counted (re-count on change);
- * `decide` applies to the aggregates (a what-if sweep varies it without re-counting).
+ * The step a parameter feeds. `load` changes what is loaded or written (the folders read, the
+ * unduplication, suppression): a what-if sweep, which reuses one load, cannot vary it. `count`
+ * changes which students are counted (re-count on change); `decide` applies to the aggregates (a
+ * sweep varies it without re-counting).
  */
-export type Stage = 'count' | 'decide';
+export type Stage = 'load' | 'count' | 'decide';
 
 /** Marks a parameter as a decide-step cut point (count is the default). */
 export function decide<T extends z.ZodType>(schema: T, description: string): T {
@@ -130,7 +132,7 @@ export const dataYearOffset = z
   .min(-1)
   .max(0)
   .default(0)
-  .meta({ description: 'Data year relative to the reporting year Y (0 = Y, -1 = Y-1)', stage: 'count' });
+  .meta({ description: 'Data year relative to the reporting year Y (0 = Y, -1 = Y-1)', stage: 'load' });
 
 export function outputName(ind: IndicatorDef, out: OutputDef): string {
   return out.name ?? (out.kind === 'summary' ? 'summary' : out.kind === 'triggers' ? 'triggers' : ind.id);

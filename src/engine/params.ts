@@ -6,11 +6,11 @@ import type { IndicatorDef, Stage } from './indicator.js';
 /** Engine-wide parameters (not tied to one indicator). */
 export const engineParams = {
   load: z.strictObject({
-    max_reject_rate: z.number().min(0).max(1).default(0.05).meta({ description: 'Exit 4 when rejected/read of any CASEMIS table is above this share' }),
-    undup_rule: z.enum(['keep_one', 'drop_all']).default('keep_one').meta({ description: 'December cross-SELPA duplicates: keep one record, or drop every copy' }),
+    max_reject_rate: z.number().min(0).max(1).default(0.05).meta({ description: 'Exit 4 when rejected/read of any CASEMIS table is above this share', stage: 'load' }),
+    undup_rule: z.enum(['keep_one', 'drop_all']).default('keep_one').meta({ description: 'December cross-SELPA duplicates: keep one record, or drop every copy', stage: 'load' }),
   }),
   suppress: z.strictObject({
-    min_cell: z.number().int().min(0).default(10).meta({ description: 'Public tables: counts below this (other than 0) are suppressed' }),
+    min_cell: z.number().int().min(0).default(10).meta({ description: 'Public tables: counts below this (other than 0) are suppressed', stage: 'load' }),
   }),
 };
 

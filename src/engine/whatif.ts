@@ -30,9 +30,9 @@ export function parseVary(catalog: ParamInfo[], arg: string): Vary {
   const eq = arg.indexOf('=');
   if (eq <= 0) throw new UsageError(`--vary takes NAME=LIST or NAME=start:stop:step (got "${arg}")`);
   const param = findParam(catalog, arg.slice(0, eq).trim());
-  // A sweep reuses one load: what changes the load (unduplication, which folders are read) or only
-  // the writers cannot vary inside it. Run those as separate `apr run`s.
-  if (param.group === 'load' || param.group === 'suppress' || param.key === 'data_year_offset') {
+  // A sweep reuses one load: a load-stage parameter (unduplication, which folders are read, the
+  // writers) cannot vary inside it. Run those as separate `apr run`s.
+  if (param.stage === 'load') {
     throw new UsageError(`--vary ${param.name}: this parameter changes what is loaded or written, not identification; compare separate \`apr run --param ${param.name}=…\` runs instead`);
   }
   const spec = arg.slice(eq + 1).trim();
