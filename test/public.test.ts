@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { execute } from '../src/commands/execute.js';
 import { Db } from '../src/db.js';
 import { outputColumns } from '../src/engine/indicator.js';
-import { recoverable, type TableRow } from '../src/write/suppress.js';
+import { type CellRef, equations, recoverable, type TableRow } from '../src/write/suppress.js';
 import { INDICATORS } from '../indicators/index.js';
 import { FIXED_NOW } from './helpers/engine.js';
 
@@ -37,7 +37,22 @@ describe('public/', () => {
             if (r[c.name] !== null && n > 0 && n < 10) expect(pub[i]![c.name], `${o.path!} ${c.name} row ${i}`).toBe('*');
           });
         }
-        expect(recoverable(pub, columns, { minCell: 10, districts: o.kind === 'districts' }), o.path!).toEqual([]);
+        const opts = { minCell: 10, districts: o.kind === 'districts', sums: o.columns ? undefined : def?.sums };
+        expect(recoverable(pub, columns, opts), o.path!).toEqual([]);
+        // the equations suppression keeps hold on the analyst's figures (a wrong declared sum would protect nothing)
+        const product = new Set((opts.sums ?? []).filter((x) => x.product).map((x) => x.total));
+        const keyCol = columns.find((c) => c.role === 'key')!.name;
+        for (const eq of opts.districts ? [] : equations(raw, columns, opts)) {
+          const v = ([i, c]: CellRef): number => Number(raw[i]![c]);
+          if (!eq.total || product.has(String(raw[eq.total[0]]![keyCol])) || raw[eq.total[0]]![eq.total[1]] === null) continue;
+          expect(eq.parts.reduce((t, c) => t + v(c), 0), `${o.path!} ${JSON.stringify(eq)}`).toBe(v(eq.total));
+        }
+        // a printed percent next to its printed denominator gives the numerator away
+        for (const c of columns.filter((x) => x.role === 'percent' && x.num && x.den)) {
+          pub.forEach((r, i) => {
+            if (r[c.num!] === '*') expect(r[c.name] === '*' || r[c.den!] === '*', `${o.path!} ${c.name} row ${i}`).toBe(true);
+          });
+        }
         checked++;
       }
       expect(checked).toBeGreaterThan(20);

@@ -67,7 +67,19 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-11a', file: 'table-11a.sql', columns: ITEM_TABLE_COLUMNS },
+    {
+      kind: 'table',
+      name: 'table-11a',
+      file: 'table-11a.sql',
+      columns: ITEM_TABLE_COLUMNS,
+      sums: [
+        { total: 'consents', parts: ['excluded', 'a'] },
+        { total: 'a', parts: ['b', 'late', 'not_evaluated'] },
+        { total: 'b', parts: ['on_time', 'state_timeline'] },
+        { total: 'percent', totalCol: 'numerator', parts: ['b'] },
+        { total: 'percent', totalCol: 'denominator', parts: ['a'] },
+      ],
+    },
     { kind: 'table', name: 'table-11b', file: 'table-11b.sql', columns: TABLE_11B },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['11'] },

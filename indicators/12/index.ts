@@ -66,7 +66,17 @@ export default defineIndicator({
   decide: ['decide.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-12a', file: 'table-12a.sql', columns: ITEM_TABLE_COLUMNS },
+    {
+      kind: 'table',
+      name: 'table-12a',
+      file: 'table-12a.sql',
+      columns: ITEM_TABLE_COLUMNS,
+      // the percent row's denominator is a - b - d - e
+      sums: [
+        { total: 'a', parts: ['b', 'd', 'e', ['percent', 'denominator']] },
+        { total: 'percent', totalCol: 'numerator', parts: ['c'] },
+      ],
+    },
     { kind: 'table', name: 'table-12b', file: 'table-12b.sql', columns: TABLE_12B },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['12'] },

@@ -13,8 +13,9 @@ const TABLE_15B: ColumnDef[] = [
   { name: 'component', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
   { name: 'component_label', type: 'VARCHAR', role: 'label' },
-  { name: 'districts', type: 'BIGINT', role: 'count' },
-  { name: 'findings', type: 'BIGINT', role: 'total' },
+  { name: 'districts', type: 'BIGINT', role: 'count', distinct: true },
+  // a count, not a repeated denominator: the total rows sum it like `corrected`
+  { name: 'findings', type: 'BIGINT', role: 'count' },
   { name: 'corrected', type: 'BIGINT', role: 'count' },
   { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'corrected', den: 'findings' },
 ];
@@ -48,7 +49,17 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-15a', file: 'table-15a.sql', columns: ITEM_TABLE_COLUMNS },
+    {
+      kind: 'table',
+      name: 'table-15a',
+      file: 'table-15a.sql',
+      columns: ITEM_TABLE_COLUMNS,
+      sums: [
+        { total: 'a', parts: ['b', 'corrected_late', 'uncorrected'] },
+        { total: 'percent', totalCol: 'numerator', parts: ['b'] },
+        { total: 'percent', totalCol: 'denominator', parts: ['a'] },
+      ],
+    },
     { kind: 'table', name: 'table-15b', file: 'table-15b.sql', columns: TABLE_15B },
   ],
 });

@@ -7,8 +7,8 @@ const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'grade', type: 'VARCHAR', role: 'key' },
   { name: 'enrollment', type: 'BIGINT', role: 'total' },
   { name: 'dropouts', type: 'BIGINT', role: 'count' },
-  { name: 'rate', type: 'DOUBLE', role: 'value' },
-  { name: 'one_minus_rate', type: 'DOUBLE', role: 'value' },
+  { name: 'rate', type: 'DOUBLE', role: 'value', from: ['dropouts', 'enrollment'] },
+  { name: 'one_minus_rate', type: 'DOUBLE', role: 'value', from: ['dropouts', 'enrollment'] },
   { name: 'four_year_rate', type: 'DOUBLE', role: 'value' },
 ];
 
@@ -31,7 +31,14 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-2a', file: 'table-2a.sql', columns: TABLE_COLUMNS },
+    {
+      kind: 'table',
+      name: 'table-2a',
+      file: 'table-2a.sql',
+      columns: TABLE_COLUMNS,
+      // the product of 1 - D/E gives one grade's dropouts away when the others are printed
+      sums: [{ total: 'product', totalCol: 'one_minus_rate', parts: ['09', '10', '11', '12'], col: 'dropouts', product: true }],
+    },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
   ],
 });

@@ -89,7 +89,16 @@ export default defineIndicator({
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
     { kind: 'table', name: 'table-3a', file: 'table-3a.sql', columns: TABLE_3A },
-    { kind: 'table', name: 'table-3b', file: 'table-3b.sql', columns: TABLE_3B },
+    {
+      kind: 'table',
+      name: 'table-3b',
+      file: 'table-3b.sql',
+      columns: TABLE_3B,
+      sums: [
+        { total: 'total', parts: ['regular', 'regular_accom', 'modified', 'alternate', 'not_reported'], col: ['ela_count', 'math_count'] },
+        { total: 'enrolled', parts: ['total', 'not_tested'], col: ['ela_count', 'math_count'] },
+      ],
+    },
     { kind: 'table', name: 'table-3c', file: 'table-3c.sql', columns: TABLE_3C },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA },
     { kind: 'warnings', file: 'warnings.sql' },

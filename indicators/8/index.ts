@@ -41,7 +41,19 @@ export default defineIndicator({
   count: ['count.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'table', name: 'table-8a', file: 'table-8a.sql', columns: ITEM_TABLE_COLUMNS },
+    {
+      kind: 'table',
+      name: 'table-8a',
+      file: 'table-8a.sql',
+      columns: ITEM_TABLE_COLUMNS,
+      sums: [
+        { total: 'pct_returned', totalCol: 'numerator', parts: ['returned'] },
+        { total: 'pct_returned', totalCol: 'denominator', parts: ['mailed'] },
+        { total: 'answered_q5', parts: ['yes_q5', 'no_q5'] },
+        { total: 'pct_yes', totalCol: 'numerator', parts: ['yes_q5'] },
+        { total: 'pct_yes', totalCol: 'denominator', parts: ['answered_q5'] },
+      ],
+    },
     { kind: 'table', name: 'table-8b', file: 'table-8b.sql', columns: TABLE_8B, needs: [{ kind: 'table_a', period: 'DEC' }] },
   ],
 });

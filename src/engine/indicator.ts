@@ -45,6 +45,31 @@ export interface ColumnDef {
   /** For `percent`: the numerator and denominator columns it is computed from. */
   num?: string;
   den?: string;
+  /** For `value`: columns of the same row it is computed from (Table 2a's rate from dropouts and enrollment); suppressed with them. */
+  from?: string[];
+  /** For `total`: the columns of the same row it is the sum of (a row total); one suppression equation per row. */
+  sumOf?: string[];
+  /** For `count`: distinct things (districts with findings) whose `total` row is not the sum of the rows. */
+  distinct?: boolean;
+}
+
+/**
+ * Cells that add up to another cell of the same table, where no `total` row says so (the APR's item
+ * tables: 11a's a = b + late + not evaluated). Rows are named by their first key column; `col`
+ * defaults to `count` (a list gives one equation per column) and `totalCol` to the same column.
+ * The total may be any function of the parts that gives one part away when the others are known
+ * (Table 2a's product of 1 - D/E, marked `product`). When an output declares sums, they replace the equations its
+ * `total` row implies. Public suppression (src/write/suppress.ts) keeps no equation with exactly one
+ * suppressed cell.
+ */
+export interface SumDef {
+  total: string;
+  /** Rows (in `col`), or `[row, column]` for a part in another column (12a's a = b + d + e + the percent row's denominator). */
+  parts: (string | [string, string])[];
+  col?: string | string[];
+  totalCol?: string;
+  /** The total is not the plain sum of the parts (Table 2a's product); tests check the others add up. */
+  product?: boolean;
 }
 
 /**
@@ -75,6 +100,8 @@ export interface OutputDef {
   triggers?: string[];
   /** Roles of the kind's fixed columns where this output differs (9's `value` is an index, not a percent). */
   fixedRoles?: Partial<Record<string, ColumnRole>>;
+  /** Equations between rows beyond the `total` row (item tables); see SumDef. */
+  sums?: SumDef[];
 }
 
 export interface IndicatorDef {

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { ColumnDef } from '../engine/indicator.js';
-import { recoverable, suppressTable, type TableRow } from './suppress.js';
+import { equations, recoverable, suppressTable, type TableRow } from './suppress.js';
 
 const TABLE: ColumnDef[] = [
   { name: 'category', type: 'VARCHAR', role: 'key' },
@@ -102,5 +102,102 @@ describe('suppression', () => {
         if (typeof r[col] === 'number' && (r[col]) > 0 && (r[col]) < 10) expect(out[i]![col]).toBe('*');
       });
     }
+  });
+
+  const ITEMS: ColumnDef[] = [
+    { name: 'item', type: 'VARCHAR', role: 'key' },
+    { name: 'count', type: 'BIGINT', role: 'count' },
+    { name: 'numerator', type: 'BIGINT', role: 'count' },
+    { name: 'denominator', type: 'BIGINT', role: 'total' },
+    { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
+  ];
+
+  it('declared sums: an item table whose percent row denominator is a - b - d (Table 12a)', () => {
+    const rows: TableRow[] = [
+      { item: 'a', count: 51, numerator: null, denominator: null, percent: null },
+      { item: 'b', count: 3, numerator: null, denominator: null, percent: null },
+      { item: 'c', count: 42, numerator: null, denominator: null, percent: null },
+      { item: 'd', count: 20, numerator: null, denominator: null, percent: null },
+      { item: 'percent', count: null, numerator: 42, denominator: 28, percent: 150 },
+    ];
+    const sums = [
+      { total: 'a', parts: ['b', 'd', ['percent', 'denominator'] as [string, string]] },
+      { total: 'percent', totalCol: 'numerator', parts: ['c'] },
+    ];
+    // without the sums nothing but b is hidden, and a - d - 28 = 3 gives b away
+    const plain = suppressTable(rows, ITEMS, { minCell: 10 });
+    expect(recoverable(plain, ITEMS, { minCell: 10, sums })).toEqual(['1\u0000count']);
+    // with them the smallest other part (d = 20, below the denominator 28) goes too
+    const out = suppressTable(rows, ITEMS, { minCell: 10, sums });
+    expect(out.map((r) => r.count)).toEqual([51, '*', 42, '*', null]);
+    expect(out[4]).toMatchObject({ numerator: 42, denominator: 28 });
+    expect(recoverable(out, ITEMS, { minCell: 10, sums })).toEqual([]);
+  });
+
+  it('a value computed from a suppressed count is suppressed; a product total is an equation like a sum (Table 2a)', () => {
+    const cols: ColumnDef[] = [
+      { name: 'grade', type: 'VARCHAR', role: 'key' },
+      { name: 'enrollment', type: 'BIGINT', role: 'total' },
+      { name: 'dropouts', type: 'BIGINT', role: 'count' },
+      { name: 'one_minus_rate', type: 'DOUBLE', role: 'value', from: ['dropouts', 'enrollment'] },
+    ];
+    const g = (grade: string, e: number, d: number): TableRow => ({ grade, enrollment: e, dropouts: d, one_minus_rate: 1 - d / e });
+    const rows = [g('09', 186, 4), g('10', 180, 15), g('11', 171, 12), g('12', 197, 24), { grade: 'product', enrollment: null, dropouts: null, one_minus_rate: 0.8 }];
+    const sums = [{ total: 'product', totalCol: 'one_minus_rate', parts: ['09', '10', '11', '12'], col: 'dropouts', product: true }];
+    const out = suppressTable(rows, cols, { minCell: 10, sums });
+    // 09 is primary; the product would give it away, so the smallest other grade (11, 12) goes too
+    expect(out.map((r) => [r.dropouts, r.one_minus_rate])).toEqual([
+      ['*', '*'],
+      [15, 1 - 15 / 180],
+      ['*', '*'],
+      [24, 1 - 24 / 197],
+      [null, 0.8],
+    ]);
+    expect(recoverable(out, cols, { minCell: 10, sums })).toEqual([]);
+  });
+
+  it('a row total (sumOf) is an equation along its row', () => {
+    const cols: ColumnDef[] = [
+      { name: 'k', type: 'VARCHAR', role: 'key' },
+      { name: 'x', type: 'BIGINT', role: 'count' },
+      { name: 'y', type: 'BIGINT', role: 'count' },
+      { name: 'z', type: 'BIGINT', role: 'count' },
+      { name: 'all', type: 'BIGINT', role: 'total', sumOf: ['x', 'y', 'z'] },
+    ];
+    const out = suppressTable([{ k: 'r', x: 5, y: 30, z: 12, all: 47 }], cols, { minCell: 10 });
+    expect(out[0]).toEqual({ k: 'r', x: '*', y: 30, z: '*', all: 47 });
+    expect(recoverable(out, cols, { minCell: 10 })).toEqual([]);
+  });
+
+  // A grid with a total row and a total column: every row and every column is an equation.
+  const gridArb = fc
+    .record({ n: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 5 }) })
+    .chain(({ n, m }) => fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 10, max: 300 })), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }));
+
+  test.prop([gridArb])('grid with row and column totals: nothing recoverable; every small cell hidden; every other hidden cell shares an equation with a hidden cell', (cells) => {
+    const m = cells[0]!.length;
+    const names = Array.from({ length: m }, (_, j) => `c${j}`);
+    const cols: ColumnDef[] = [
+      { name: 'k', type: 'VARCHAR', role: 'key' },
+      ...names.map((name) => ({ name, type: 'BIGINT' as const, role: 'count' as const })),
+      { name: 'all', type: 'BIGINT', role: 'total', sumOf: names },
+    ];
+    const rowOf = (k: string, vals: number[]): TableRow => ({ k, ...Object.fromEntries(vals.map((v, j) => [`c${j}`, v])), all: vals.reduce((a, b) => a + b, 0) });
+    const rows = cells.map((r, i) => rowOf(`r${i}`, r));
+    rows.push(rowOf('total', names.map((_, j) => cells.reduce((t, r) => t + r[j]!, 0))));
+    const out = suppressTable(rows, cols, { minCell: 10 });
+    expect(recoverable(out, cols, { minCell: 10 })).toEqual([]);
+    const hidden = (i: number, c: string): boolean => out[i]![c] === '*';
+    const eqs = equations(rows, cols, { minCell: 10 });
+    rows.forEach((r, i) => {
+      for (const c of [...names, 'all']) {
+        const v = r[c] as number;
+        if (v > 0 && v < 10) expect(hidden(i, c)).toBe(true);
+        else if (hidden(i, c)) {
+          const mine = eqs.filter((eq) => [...eq.parts, eq.total!].some(([ri, rc]) => ri === i && rc === c));
+          expect(mine.some((eq) => [...eq.parts, eq.total!].some(([ri, rc]) => (ri !== i || rc !== c) && hidden(ri, rc)))).toBe(true);
+        }
+      }
+    });
   });
 });

@@ -1,16 +1,17 @@
-// Small-cell suppression for public/ (OUTPUTS.md "public/"), generic over the column roles of
-// OutputDef: it never learns a table.
+// Small-cell suppression for public/ (OUTPUTS.md "public/"), generic over the column roles and
+// declared sums of OutputDef: it never learns a table.
 //
 // 1. Primary: a count (role count or total) above 0 and below min_cell becomes `*`; so does a
-//    percent whose numerator or denominator column is such a count or below min_cell.
-// 2. Complementary: every column of counts is one equation — its cells sum to a total (a row keyed
-//    `total`, or for a districts file the state figure, which is public). While an equation has
-//    exactly one suppressed cell that cell could be recovered by subtraction, so the smallest
-//    other cell of it is suppressed too (the total itself when nothing else is left), until no
-//    equation has exactly one.
+//    percent whose numerator or denominator column is such a count or below min_cell, and a value
+//    computed `from` one.
+// 2. Complementary: the table's equations (a column summing to its `total` row, a row summing to a
+//    `sumOf` column, declared item sums, a districts column summing to the public state figure).
+//    While an equation has exactly one suppressed cell that cell could be recovered by
+//    subtraction, so the smallest other part of it is suppressed too (the total itself when
+//    nothing else is left), until no equation has exactly one.
 // 3. A percent computed from a suppressed count is suppressed; a percent over a zero denominator
 //    is `NA`. A district not evaluated (below the minimum n) shows `NC` in its value.
-import type { ColumnDef } from '../engine/indicator.js';
+import type { ColumnDef, SumDef } from '../engine/indicator.js';
 
 export type Cell = string | number | boolean | null;
 export type TableRow = Record<string, Cell>;
@@ -31,51 +32,89 @@ export interface SuppressOptions {
   minCell: number;
   /** A districts file: its columns sum to the state figures even without a total row. */
   districts?: boolean;
+  /** Declared equations between rows (OutputDef.sums); they replace the `total` row's. */
+  sums?: SumDef[];
+}
+
+/** A cell: row index and column name. */
+export type CellRef = readonly [number, string];
+
+/**
+ * One equation: the parts add up to the total (null: a districts file, whose total is the public
+ * state figure). With every cell but one known, that one can be worked out.
+ */
+export interface Equation {
+  parts: CellRef[];
+  total: CellRef | null;
 }
 
 /**
- * Equations of a table: for each count column, the rows that sum to a total row. The key column
- * holding `total` names the total row; rows are grouped by the other key columns (a table with
- * sections, e.g. Table 11b, has one equation per section that has a total). A districts file is one
- * group whose total is the public state figure.
+ * Equations of a table:
+ * - columns: each count column of the rows that share a `total` row (a key column holding `total`;
+ *   rows are grouped by the other key columns, so a table with sections has one per section);
+ * - declared sums (OutputDef.sums), which replace the `total` row's equations when given;
+ * - rows: a `total` column with `sumOf` is the sum of those columns in its own row;
+ * - a districts file: every count column sums to the state figure, which is public.
  */
-export function equations(rows: TableRow[], columns: ColumnDef[], opts: SuppressOptions): { col: string; parts: number[]; total: number | null }[] {
+export function equations(rows: TableRow[], columns: ColumnDef[], opts: SuppressOptions): Equation[] {
+  const out: Equation[] = [];
+  for (const c of columns) {
+    if (c.role !== 'total' || !c.sumOf?.length) continue;
+    const sumOf = c.sumOf;
+    rows.forEach((_, i) => out.push({ parts: sumOf.map((p) => [i, p] as const), total: [i, c.name] }));
+  }
   const counts = columns.filter(isCount);
   if (opts.districts) {
-    const parts = rows.map((_, i) => i);
-    return counts.map((c) => ({ col: c.name, parts, total: null }));
+    for (const c of counts) out.push({ parts: rows.map((_, i) => [i, c.name] as const), total: null });
+    return out;
   }
   const keys = columns.filter((c) => c.role === 'key').map((c) => c.name);
-  const totalKey = keys.find((k) => rows.some((r) => r[k] === 'total'));
-  if (!totalKey) return [];
-  const others = keys.filter((k) => k !== totalKey);
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const g = JSON.stringify(others.map((k) => r[k] ?? null));
-    groups.set(g, [...(groups.get(g) ?? []), i]);
-  });
-  const out: { col: string; parts: number[]; total: number | null }[] = [];
-  for (const members of groups.values()) {
-    const total = members.find((i) => rows[i]![totalKey] === 'total');
-    if (total === undefined) continue;
-    const parts = members.filter((i) => i !== total);
-    for (const c of counts) out.push({ col: c.name, parts, total });
+  if (opts.sums?.length) {
+    const first = keys[0];
+    if (!first) return out;
+    const rowOf = (v: string): number[] => rows.flatMap((r, i) => (String(r[first]) === v ? [i] : []));
+    for (const sum of opts.sums) {
+      const cols = sum.col === undefined ? ['count'] : typeof sum.col === 'string' ? [sum.col] : sum.col;
+      for (const col of cols) {
+        const parts = sum.parts.flatMap((p) => (typeof p === 'string' ? rowOf(p).map((i) => [i, col] as const) : rowOf(p[0]).map((i) => [i, p[1]] as const)));
+        for (const t of rowOf(sum.total)) out.push({ parts, total: [t, sum.totalCol ?? col] });
+      }
+    }
+    return out;
+  }
+  // each key column holding `total` (both of Table 15b's: clusters per component, components of the total cluster)
+  const additive = columns.filter((x) => x.role === 'count' && !x.distinct);
+  for (const totalKey of keys.filter((k) => rows.some((r) => r[k] === 'total'))) {
+    const others = keys.filter((k) => k !== totalKey);
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const g = JSON.stringify(others.map((k) => r[k] ?? null));
+      groups.set(g, [...(groups.get(g) ?? []), i]);
+    });
+    for (const members of groups.values()) {
+      const total = members.find((i) => rows[i]![totalKey] === 'total');
+      if (total === undefined || members.length < 2) continue;
+      const parts = members.filter((i) => i !== total);
+      for (const c of additive) out.push({ parts: parts.map((i) => [i, c.name] as const), total: [total, c.name] });
+    }
   }
   return out;
 }
+
+const cellKey = ([i, col]: CellRef): string => `${i}\u0000${col}`;
 
 /** Returns a copy with `*` (and `NC`) markers; the input is not changed. */
 export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: SuppressOptions): TableRow[] {
   const out = rows.map((r) => ({ ...r }));
   const hidden = new Set<string>();
-  const at = (i: number, col: string): string => `${i}\u0000${col}`;
+  const value = ([i, col]: CellRef): number | null => num(rows[i]?.[col] ?? null);
   const small = (v: Cell): boolean => {
     const n = num(v);
     return n !== null && n > 0 && n < opts.minCell;
   };
   // 1. primary
   out.forEach((r, i) => {
-    for (const c of columns) if (isCount(c) && small(r[c.name] ?? null)) hidden.add(at(i, c.name));
+    for (const c of columns) if (isCount(c) && small(r[c.name] ?? null)) hidden.add(cellKey([i, c.name]));
   });
   // 2. complementary, to a fixed point
   const eqs = equations(out, columns, opts);
@@ -83,37 +122,34 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
     changed = false;
     for (const eq of eqs) {
       const cells = eq.total === null ? eq.parts : [...eq.parts, eq.total];
-      const unknown = cells.filter((i) => hidden.has(at(i, eq.col)));
+      const unknown = cells.filter((c) => hidden.has(cellKey(c)));
       if (unknown.length !== 1) continue;
       // the smallest published non-zero part, else a zero part, else the total
       const candidates = eq.parts
-        .filter((i) => !hidden.has(at(i, eq.col)) && num(out[i]![eq.col] ?? null) !== null)
+        .filter((c) => !hidden.has(cellKey(c)) && value(c) !== null)
         .sort((a, b) => {
-          const va = num(out[a]![eq.col] ?? null)!;
-          const vb = num(out[b]![eq.col] ?? null)!;
-          return (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) || va - vb || a - b;
+          const va = value(a)!;
+          const vb = value(b)!;
+          return (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) || va - vb || a[0] - b[0];
         });
-      const pick = candidates[0] ?? (eq.total !== null && !hidden.has(at(eq.total, eq.col)) ? eq.total : undefined);
+      const pick = candidates[0] ?? (eq.total !== null && !hidden.has(cellKey(eq.total)) && value(eq.total) !== null ? eq.total : undefined);
       if (pick === undefined) continue;
-      hidden.add(at(pick, eq.col));
+      hidden.add(cellKey(pick));
       changed = true;
     }
   }
-  // 3. percents and markers
+  // 3. percents, derived values and markers
   out.forEach((r, i) => {
+    const fromHiddenOrSmall = (cols: string[]): boolean =>
+      cols.some((p) => hidden.has(cellKey([i, p])) || small(rows[i]![p] ?? null));
     for (const c of columns) {
-      if (hidden.has(at(i, c.name))) r[c.name] = SUPPRESSED;
+      if (hidden.has(cellKey([i, c.name]))) r[c.name] = SUPPRESSED;
       else if (c.role === 'percent') {
         const parts = [c.num, c.den].filter((x): x is string => !!x);
-        const fromHidden = parts.some((p) => hidden.has(at(i, p)));
-        const fromSmall = parts.some((p) => {
-          const n = num(rows[i]![p] ?? null);
-          return n !== null && n > 0 && n < opts.minCell;
-        });
-        if (fromHidden || fromSmall) r[c.name] = SUPPRESSED;
+        if (fromHiddenOrSmall(parts)) r[c.name] = SUPPRESSED;
         // 0/0: no rate exists (printed empty in the analyst's files)
         else if (c.den && num(rows[i]![c.den] ?? null) === 0 && (r[c.name] === null || r[c.name] === '')) r[c.name] = NOT_APPLICABLE;
-      }
+      } else if (c.role === 'value' && c.from?.length && r[c.name] !== null && r[c.name] !== '' && fromHiddenOrSmall(c.from)) r[c.name] = SUPPRESSED;
     }
     if (opts.districts && r.evaluated === false && r.value !== SUPPRESSED) r.value = NOT_CALCULATED;
   });
@@ -126,33 +162,22 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
  */
 export function recoverable(published: TableRow[], columns: ColumnDef[], opts: SuppressOptions): string[] {
   const eqs = equations(published, columns, opts);
-  const known = new Map<string, number>();
-  const key = (i: number, col: string): string => `${i}\u0000${col}`;
+  const known = new Set<string>();
   published.forEach((r, i) => {
     for (const c of columns) {
-      const n = r[c.name] === SUPPRESSED ? null : num(r[c.name] ?? null);
-      if (n !== null) known.set(key(i, c.name), n);
+      if (r[c.name] !== SUPPRESSED && num(r[c.name] ?? null) !== null) known.add(cellKey([i, c.name]));
     }
   });
   const found: string[] = [];
   for (let changed = true; changed; ) {
     changed = false;
     for (const eq of eqs) {
-      if (eq.total === null) {
-        // districts: the state total is public, so a column with one unknown leaks it
-        const unknown = eq.parts.filter((i) => !known.has(key(i, eq.col)));
-        if (unknown.length === 1 && published[unknown[0]!]![eq.col] === SUPPRESSED) {
-          found.push(key(unknown[0]!, eq.col));
-          known.set(key(unknown[0]!, eq.col), NaN);
-          changed = true;
-        }
-        continue;
-      }
-      const cells = [...eq.parts, eq.total];
-      const unknown = cells.filter((i) => !known.has(key(i, eq.col)));
-      if (unknown.length === 1 && published[unknown[0]!]![eq.col] === SUPPRESSED) {
-        found.push(key(unknown[0]!, eq.col));
-        known.set(key(unknown[0]!, eq.col), NaN);
+      // districts: the state total is public, so a column with one unknown leaks it
+      const cells = eq.total === null ? eq.parts : [...eq.parts, eq.total];
+      const unknown = cells.filter((c) => !known.has(cellKey(c)));
+      if (unknown.length === 1 && published[unknown[0]![0]]![unknown[0]![1]] === SUPPRESSED) {
+        found.push(cellKey(unknown[0]!));
+        known.add(cellKey(unknown[0]!));
         changed = true;
       }
     }

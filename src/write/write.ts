@@ -76,10 +76,11 @@ async function writePublic(db: Db, cfg: RunConfig, result: RunResult, outDir: st
     if (!o.path || (o.kind !== 'table' && o.kind !== 'districts')) continue;
     const ind = cfg.indicators.find((i) => i.id === o.indicator);
     if (!ind) continue;
-    const columns = o.columns ?? outputColumns(ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name) ?? findOutput(ind, o.name));
+    const def = ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name);
+    const columns = o.columns ?? outputColumns(def ?? findOutput(ind, o.name));
     const rows = await db.all<TableRow>(`SELECT * FROM ${quoteIdent(o.table)}`);
     const cols = rows.length ? Object.keys(rows[0]!) : columns.map((c) => c.name);
-    const published = suppressTable(rows, columns, { minCell, districts: o.kind === 'districts' });
+    const published = suppressTable(rows, columns, { minCell, districts: o.kind === 'districts', sums: o.columns ? undefined : def?.sums });
     await copyText(db, cols, asText(published, cols), join(dir, `${o.path}.csv`));
   }
 }
