@@ -74,8 +74,14 @@ describe('report.html', () => {
     expect(html).toMatch(/<tr class="overridden"><td>ind9\.k<\/td><td>3<\/td><td>overridden by param<\/td><\/tr>/);
     expect(html).toContain('<td>load.max_reject_rate</td>');
 
-    // District rows are never a table on the page: no district code column in any table.
-    expect(html).not.toContain('<th>district</th>');
+    // District rows appear only as the flagged lists folded under their charts (a statewide file has ~1,000 rows).
+    const lists = html.match(/<details class="flagged"[\s\S]*?<\/details>/g) ?? [];
+    expect(lists.length).toBeGreaterThan(0);
+    expect(html.split('<th>district</th>').length - 1).toBe(lists.length);
+    for (const l of lists) {
+      const n = Number(/<summary>(\d+) flagged<\/summary>/.exec(l)![1]);
+      expect((l.match(/<tr>/g) ?? []).length - 1, l.slice(0, 80)).toBe(n);
+    }
 
     expect(names.length).toBeGreaterThanOrEqual(5);
     for (const n of names) expect(html, n).not.toContain(n);

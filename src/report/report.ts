@@ -21,7 +21,7 @@ function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? NUM.format(v) : String(v);
   if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return JSON.stringify(v);
 }
 
@@ -104,9 +104,12 @@ function renderChart(points: DistrictPoint[], title: string): string {
     width: 640,
     height: 220,
     marginLeft: 48,
+    // room for the threshold's label when the threshold sits at the right edge
+    marginRight: 80,
     style: { fontSize: '11px', background: 'white' },
     x: { label: `${title}: district value →`, nice: true },
-    y: { label: '↑ districts', grid: true },
+    // districts are whole: no tick at 0.5
+    y: { label: '↑ districts', grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     color: { domain: ['not flagged', 'flagged'], range: ['#7a9cc6', '#d0543a'], legend: true },
     marks: [
       Plot.rectY(points, Plot.binX<Plot.RectYOptions>({ y: 'count' }, { x: 'value', fill: 'flagged', thresholds: 30 })),
@@ -118,6 +121,20 @@ function renderChart(points: DistrictPoint[], title: string): string {
   return chart.outerHTML;
 }
 
+/**
+ * The flagged rows of a districts file with the figures behind each flag, folded away: statewide a
+ * file has ~1,000 rows, so the page lists only the flagged ones and the CSV holds the rest.
+ */
+async function flaggedList(db: Db, o: OutputRef, n: number): Promise<string> {
+  if (n === 0) return '';
+  const cols = await columnsOf(db, o.table);
+  const show = ['district', 'district_name', ...cols.filter((c) => !DISTRICT_FIXED.has(c) && /group|disability|category/.test(c)), 'numerator', 'denominator', 'value', 'threshold'].filter((c) => cols.includes(c));
+  const rows = await db.all(`SELECT ${show.map(quoteIdent).join(', ')} FROM ${quoteIdent(o.table)} WHERE flagged ORDER BY ALL`);
+  return `<details class="flagged" data-flagged="${escapeHtml(o.path ?? o.name)}"><summary>${n} flagged</summary>${htmlTable(show, rows.map((r) => show.map((c) => r[c])))}</details>`;
+}
+
+const DISTRICT_FIXED = new Set(['district', 'district_name', 'selpa', 'numerator', 'denominator', 'value', 'evaluated', 'flagged', 'threshold']);
+
 async function chartsSection(db: Db, result: RunResult): Promise<string> {
   const parts: string[] = [];
   for (const o of result.outputs.filter((x) => x.kind === 'districts')) {
@@ -128,7 +145,8 @@ async function chartsSection(db: Db, result: RunResult): Promise<string> {
     const total = await db.scalar(`SELECT count(*) FROM ${quoteIdent(o.table)}`);
     parts.push(
       `<figure class="chart" data-chart="${escapeHtml(name)}"><figcaption><strong>Indicator ${escapeHtml(o.indicator)}</strong> (${escapeHtml(name)}): ` +
-        `${points.length} evaluated rows of ${total}, ${flagged} flagged; dashed line = threshold.</figcaption>${renderChart(points, o.indicator)}</figure>`,
+        `${points.length} evaluated rows of ${total}, ${flagged} flagged; dashed line = threshold.</figcaption>${renderChart(points, o.indicator)}` +
+        `${await flaggedList(db, o, flagged)}</figure>`,
     );
   }
   return `<section id="charts"><h2>District distributions</h2>\n${parts.join('\n')}</section>`;
@@ -149,11 +167,16 @@ async function trendsSection(db: Db, result: RunResult): Promise<string> {
       width: 640,
       height: 200,
       marginLeft: 48,
+      marginTop: 24,
       style: { fontSize: '11px', background: 'white' },
       x: { label: 'data year', type: 'point' },
       y: { label: '↑ percent', grid: true },
       color: { legend: true, type: 'ordinal' },
-      marks: [Plot.line(points, { x: 'year', y: 'value', stroke: 'id' }), Plot.dot(points, { x: 'year', y: 'value', fill: 'id' })],
+      marks: [
+        Plot.line(points, { x: 'year', y: 'value', stroke: 'id' }),
+        Plot.dot(points, { x: 'year', y: 'value', fill: 'id' }),
+        Plot.text(points, { x: 'year', y: 'value', text: (d: { value: number }) => NUM.format(d.value), dy: -9, fill: 'id' }),
+      ],
     }) as unknown as { outerHTML: string };
     parts.push(
       `<figure class="chart" data-chart="${escapeHtml(o.path ?? o.name)}"><figcaption><strong>Indicator ${escapeHtml(o.indicator)}</strong>: statewide rate by data year (${escapeHtml(o.path ?? o.name)}).</figcaption>${chart.outerHTML}</figure>`,
