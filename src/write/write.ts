@@ -5,21 +5,12 @@ import { findOutput, outputColumns, SUMMARY_COLUMNS as SUMMARY_DEFS } from '../e
 import type { RunConfig, RunResult, SummaryRow } from '../engine/run.js';
 import { renderReport } from '../report/report.js';
 import { asText, suppressTable, type TableRow } from './suppress.js';
+import { copyOut, type Format } from './copy.js';
+import { writeLoad } from './load.js';
 
-export type Format = 'csv' | 'json' | 'parquet';
+export { writeLoad };
 
-const COPY_OPTIONS: Record<Format, string> = {
-  csv: `(FORMAT csv, HEADER true)`,
-  json: `(FORMAT json, ARRAY true)`,
-  parquet: `(FORMAT parquet, COMPRESSION zstd)`,
-};
-
-/** Writes a query or table in every asked format: `<base>.csv`, `<base>.json`, … */
-async function copyOut(db: Db, source: string, base: string, formats: Format[]): Promise<void> {
-  for (const f of formats) {
-    await db.run(`COPY (${source}) TO $path ${COPY_OPTIONS[f]}`, { path: `${base}.${f}` });
-  }
-}
+export type { Format };
 
 const SUMMARY_COLUMNS = ['id', 'indicator', 'title', 'numerator', 'denominator', 'value', 'display', 'target', 'target_met', 'status'] as const;
 
@@ -32,22 +23,6 @@ async function summaryTable(db: Db, rows: SummaryRow[]): Promise<void> {
   await db.appendRows(
     'summary_out',
     rows.map((r, i) => [i, r.id, r.indicator, r.title, big(r.numerator), big(r.denominator), r.value, blank(r.display), r.target, blank(r.target_met), r.status]),
-  );
-}
-
-/** load/summary.csv and load/rejects.csv: written by `run` and `validate` alike. */
-export async function writeLoad(db: Db, result: RunResult, outDir: string): Promise<void> {
-  const dir = join(outDir, 'load');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  await db.run(`CREATE OR REPLACE TEMP TABLE load_summary (file VARCHAR, rows_read INTEGER, rows_loaded INTEGER, rows_rejected INTEGER, warnings INTEGER)`);
-  await db.appendRows('load_summary', result.load.files.map((f) => [f.file, f.rows_read, f.rows_loaded, f.rows_rejected, f.warnings]));
-  await copyOut(db, `SELECT * FROM load_summary ORDER BY file`, join(dir, 'summary'), ['csv']);
-  await copyOut(
-    db,
-    `SELECT file, line, field, value, code, severity, message FROM rejects ORDER BY file, line, severity, code, field`,
-    join(dir, 'rejects'),
-    ['csv'],
   );
 }
 
