@@ -7,7 +7,7 @@ import { addYears, ageOn, dayOf, DateFormatter, iso } from './dates.ts';
 import { CsvWriter } from './csv.ts';
 import { sampleGeo, statewideGeo } from './geo.ts';
 import type { Geo, Selpa } from './geo.ts';
-import { PERIODS, World, generateSelpa } from './model.ts';
+import { PERIODS, SCHOOL_YEARS, World, generateSelpa } from './model.ts';
 import type { Period, SelpaPopulation, Student } from './model.ts';
 import { TA_ALIASES, TA_FIELDS, TB_FIELDS, TC_FIELDS, TD_FIELDS, snapshot, tableBRows, tableCRows, tableDEligible, tableDRow, unit } from './tables.ts';
 import type { Cell, Snap, TAField, TARow, TBRow, TCRow, TDRow } from './tables.ts';
@@ -22,6 +22,7 @@ import {
 } from './others.ts';
 import type { DistAgg, Expect, OtherOpts, Referral } from './others.ts';
 import { nameKey } from './names.ts';
+import { DRIFT, HISTORY, REPLAY_SHIFT, SHIFTED_REFERRAL_OFFSET, historyRows } from './history.ts';
 
 export const DEFAULT_SEED = 20081201;
 const OVERDUE = { iep: 0.025, evl: 0.015 };
@@ -89,10 +90,11 @@ function addAgg(aggs: Map<string, DistAgg>, snap: Snap, row: TARow): void {
   if (gr >= '02' && gr <= '11') a.tested++;
 }
 
-function referralOf(s: Student, fold: (x: string) => string): Referral | null {
+/** The Part C referral of a child whose third birthday falls in school year `sy` (default 2008-09). */
+function referralOf(s: Student, fold: (x: string) => string, sy: { start: number; end: number } = SCHOOL_YEARS[1]): Referral | null {
   if (!s.partc) return null;
   const b3 = addYears(s.birth, 3);
-  if (b3 < dayOf(2008, 7, 1) || b3 > dayOf(2009, 6, 30)) return null;
+  if (b3 < sy.start || b3 > sy.end) return null;
   return {
     id: s.partc.referralId,
     last: s.partc.upperName ? fold(s.last).toUpperCase() : fold(s.last),
@@ -111,6 +113,8 @@ export interface RunSummary {
   counts: Record<string, { tableA: number; served: number; tableB: number; tableC: number; tableD: number }>;
   expected: Expect[];
   referrals: number;
+  /** Referrals of the history years (sample). */
+  olderReferrals?: number;
   /** Oracle findings per period and code on ordinary rows (statewide with verify). */
   tally?: Record<string, number>;
 }
@@ -389,6 +393,67 @@ function writeOtherInputs(o: OtherOpts, size: { surveys: number; findings: numbe
 
 const NATURAL_OK = new Set(['W909', 'W910', 'W-DIST', 'D911', 'W-UNDUP']);
 
+interface HistoryCtx {
+  root: string;
+  seed: number;
+  pops: Map<string, SelpaPopulation>;
+  districts: ReadonlySet<string>;
+  selpas: ReadonlySet<string>;
+  onTimeDec: ReadonlySet<string>;
+  summary: RunSummary;
+  expected: Expect[];
+}
+
+/**
+ * The history folders (history.ts): plain ISO layout, Table A and, in June, Table C; no Table B or
+ * D (optional in the contract). Every row goes through the oracle: ordinary warnings only.
+ */
+function writeHistory(x: HistoryCtx): void {
+  const f = new DateFormatter('iso');
+  for (const h of HISTORY) {
+    const p = h.target;
+    const data = historyRows(x.seed, x.pops.values(), h, OVERDUE, DISCIPLINE_RATE);
+    const wa = new CsvWriter(x.root, `casemis/${p.folder}/table_a.csv`, [...TA_FIELDS]);
+    const aRows: Array<{ row: TARow; line: number; rejected: boolean }> = [];
+    let served = 0;
+    for (const it of data.a) {
+      const line = wa.row(fmtFields(it.row, TA_FIELDS, f));
+      const got = checkTableA(it.row, p, x.districts, x.selpas);
+      const bad = got.filter((g) => !NATURAL_OK.has(g.code));
+      if (bad.length > 0) throw new Error(`${wa.rel} line ${line} (${String(it.row.STUDENT_ID)}): unexpected ${JSON.stringify(bad)}`);
+      for (const g of got) x.expected.push({ file: wa.rel, line, field: g.field, code: g.code, note: '' });
+      aRows.push({ row: it.row, line, rejected: false });
+      if (it.snap.served) served++;
+    }
+    wa.close();
+    x.summary.files.push({ file: wa.rel, rows: wa.rows, bytes: wa.bytes });
+    for (const ff of checkTableAFile(aRows, p, null, x.onTimeDec)) {
+      if (!NATURAL_OK.has(ff.code)) throw new Error(`${wa.rel} line ${ff.line}: unexpected file-level ${ff.code}`);
+      x.expected.push({ file: wa.rel, line: ff.line, field: ff.field, code: ff.code, note: '' });
+    }
+    if (p.kind === 'jun') {
+      const aKeys = new Set(data.a.map((it) => key(it.row)));
+      const wc = new CsvWriter(x.root, `casemis/${p.folder}/table_c.csv`, [...TC_FIELDS]);
+      writeChecked(wc, data.c.map((row) => ({ row })), (row) => fmtFields(row, TC_FIELDS, f), (row) => checkTableC(row, p, aKeys), x.expected);
+      x.summary.files.push({ file: wc.rel, rows: wc.rows, bytes: wc.bytes });
+    }
+    x.summary.counts[p.folder] = { tableA: data.a.length, served, tableB: 0, tableC: data.c.length, tableD: 0 };
+  }
+}
+
+/** A referral replayed `years` whole years earlier (history folders), under a new id. */
+function shiftReferral(r: Referral, years: number): Referral {
+  const n = Number(r.id.slice(1));
+  if (!/^R\d{7}$/.test(r.id) || n >= SHIFTED_REFERRAL_OFFSET) throw new Error(`referral id ${r.id} outside the shiftable range`);
+  return {
+    ...r,
+    id: `R${String(n + SHIFTED_REFERRAL_OFFSET)}`,
+    birth: addYears(r.birth, years),
+    refr: addYears(r.refr, years),
+    partcEntry: addYears(r.partcEntry, years),
+  };
+}
+
 export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSummary {
   cleanOutput(root);
   const world = new World(seed);
@@ -553,6 +618,8 @@ export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSu
     }
   });
 
+  writeHistory({ root, seed, pops, districts, selpas, onTimeDec, summary, expected });
+
   // ---- Part C referrals
   const o: OtherOpts = { root, seed, geo, aggs, plant: true, lateSelpa: late, volume: 1, expected, written: summary.files };
   const wr = openReferrals(o);
@@ -572,7 +639,22 @@ export function generateSample(root: string, seed: number = DEFAULT_SEED): RunSu
       wr.row(referralFields(r));
     }
   });
+  // Then the history years: children with a third birthday in 2007-08 (linked to 2008-06) and the
+  // referrals of both simulated years replayed two years earlier (2005-06, 2006-07).
+  const older: Referral[] = [];
+  for (const sp of geo.selpas) {
+    const pop = pops.get(sp.code) as SelpaPopulation;
+    for (const s of [...pop.students, ...pop.unlinked]) {
+      const r0 = referralOf(s, (x) => x, SCHOOL_YEARS[0]);
+      if (r0) older.push(r0, shiftReferral(r0, REPLAY_SHIFT));
+      const r1 = referralOf(s, (x) => x);
+      if (r1) older.push(shiftReferral(r1, REPLAY_SHIFT));
+    }
+  }
+  older.sort((x, y) => (x.id < y.id ? -1 : 1));
+  for (const r of older) wr.row(referralFields(r));
   summary.referrals = refs.length;
+  summary.olderReferrals = older.length;
   closeOther(o, wr);
 
   let totalServed = 0;
@@ -654,6 +736,7 @@ function writeReadme(root: string, seed: number, s: RunSummary, geo: Geo, late: 
   const byCode = new Map<string, number>();
   for (const e of natural) byCode.set(`${e.file} ${e.code}`, (byCode.get(`${e.file} ${e.code}`) ?? 0) + 1);
   const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+  const pct = (x: number): string => (x === 0 ? '—' : `${+(x * 100).toFixed(1)} %`);
   const total = s.files.reduce((a, f) => a + f.bytes, 0);
   const L: string[] = [];
   L.push('# data-samples — synthetic CASEMIS and APR inputs (reporting year 2008-09)', '');
@@ -664,10 +747,11 @@ function writeReadme(root: string, seed: number, s: RunSummary, geo: Geo, late: 
   L.push('## Structure', '');
   L.push(`- ${geo.districts.length} districts in ${geo.selpas.length} SELPAs (${geo.selpas.map((x) => `${x.code}: ${x.districts.length}`).join(', ')}); types: ${[...new Set(geo.districts.map((d) => d.type))].join(', ')}.`);
   L.push(`- SELPA ${late} submitted December late (submissions/selpa_submissions.csv).`);
-  L.push('- The same students persist across `casemis/2008-06`, `2008-12` and `2009-06` (same SELPA_CODE + STUDENT_ID, ages advancing).', '');
+  L.push('- The same students persist across `casemis/2008-06`, `2008-12` and `2009-06` (same SELPA_CODE + STUDENT_ID, ages advancing).');
+  L.push('- `casemis/2006-06`, `2006-12`, `2007-06` and `2007-12` are clean history folders for the multi-year views (see below).', '');
   L.push('| period | Table A rows | served loaded | Table B | Table C | Table D |', '|---|---|---|---|---|---|');
-  for (const [k, c] of Object.entries(s.counts)) L.push(`| ${k} | ${c.tableA} | ${c.served} | ${c.tableB} | ${c.tableC || '—'} | ${c.tableD || '—'} |`);
-  L.push('', `Part C referrals: ${s.referrals} (+1 duplicate). Total size ${kb(total)}.`, '');
+  for (const [k, c] of Object.entries(s.counts).sort(([a], [b]) => (a < b ? -1 : 1))) L.push(`| ${k} | ${c.tableA} | ${c.served} | ${c.tableB || '—'} | ${c.tableC || '—'} | ${c.tableD || '—'} |`);
+  L.push('', `Part C referrals: ${s.referrals} (+1 duplicate) with a third birthday in 2008-09, and ${s.olderReferrals ?? 0} of the history years. Total size ${kb(total)}.`, '');
   L.push('Format variety on purpose: `casemis/2008-06/table_a.csv` uses header aliases (SELPA, SCHOOL, DISABILIT1/2, EXIT_REASON,');
   L.push('EVLDLY, TBDLAY, IN_RFR_DATE), lower-case headers, another column order, an unknown column LOCAL_FLAG, CRLF line ends and');
   L.push('MM/DD/YYYY dates; `2008-12/table_a.csv` omits some optional columns and writes ~8 % of rows with MMDDYYYY dates;');
@@ -676,6 +760,37 @@ function writeReadme(root: string, seed: number, s: RunSummary, geo: Geo, late: 
   L.push('an enrollment value contain quoted commas; `2009-06/table_d.csv` has a header with spaces; names carry accents, apostrophes,');
   L.push('hyphens, spaces and periods, and one June 2009 LAST_NAME is written in NFD (decomposed) form while its Part C referral uses NFC;');
   L.push('10 % of referral surnames are upper case.', '');
+  L.push('## History folders (multi-year views)', '');
+  L.push('`tables/trend-<id>.csv` gives 4A, 5, 11 and 12 (1 and 2 come from the ESEA file) for the run\'s data year and up to three');
+  L.push('earlier data years whose folders are present. Four earlier CASEMIS submissions give them content. They are **clean**');
+  L.push('(no planted errors or duplicates; only the natural W909/W910 warnings, listed in EXPECTED-REJECTS.csv), in the plain layout');
+  L.push('(every Table A column, ISO dates, LF) and hold only `table_a.csv` and, in June, `table_c.csv` (Tables B and D are optional,');
+  L.push('left out to keep the folder small). They change nothing in the 2008-09 figures.', '');
+  L.push('| folder | school year | made from | feeds (data year) |', '|---|---|---|---|');
+  for (const h of HISTORY) {
+    const from = h.shift === 0 ? `the model on ${iso(h.source.rept)} (the students of 2008-06)` : `the ${h.source.folder} snapshot, every date ${-h.shift} years earlier`;
+    L.push(`| casemis/${h.target.folder} | ${h.target.sy} | ${from} | ${h.feeds} |`);
+  }
+  L.push('');
+  L.push('The model simulates 2007-08 and 2008-09, so December 2007 is an ordinary snapshot of it. 2005-06 and 2006-07 are the model\'s');
+  L.push('two years replayed two years earlier: the snapshot of the source period with every date field, REPT_DATE included, moved back');
+  L.push('two whole years (Feb 29 becomes Feb 28), so ages, grades and intervals stay as they were. 2005-06 and 2006-07 are consistent with');
+  L.push('each other (the same students, STUDENT_IDs and names, birthdates two years earlier), not with the 2007-08 / 2008-09 people who');
+  L.push('carry the same STUDENT_ID. Planted copies (D911, W-UNDUP) are left out. Overdue IEP / evaluation draws are salted per folder.', '');
+  L.push('Year-over-year drift, worse further back, decided per student from seeded hashes and keyed by the school year it belongs to');
+  L.push('(placements and discipline: the folder\'s; a late evaluation: its INIT_EVAL\'s; a late Part C IEP: the third birthday\'s), so');
+  L.push('every folder showing a student agrees on the student\'s dates:', '');
+  L.push('| school year | 11: timely evaluations made late | 12: Part C IEPs moved after the 3rd birthday | 4A: Table C discipline rate | 5: records one regular-class band lower |', '|---|---|---|---|---|');
+  for (const [sy, d] of Object.entries(DRIFT)) L.push(`| ${sy} | ${pct(d.lateEval)} | ${pct(d.partcLate)} | ${d.discipline === 1 ? '—' : `× ${d.discipline}`} | ${pct(d.lre)} |`);
+  L.push('');
+  L.push('A late evaluation moves PRNT_CSNT (and REFR_DATE with it) earlier inside the school year, 61-280 days before INIT_EVAL, with');
+  L.push('EVLDLAY 50/60/70/90; a late Part C IEP comes 5-75 days after the third birthday, in the same school year, with TBDDLAY');
+  L.push('20/40/50/90 (ENTRY_DATE and the IEP dates follow). The model\'s own years keep their simulated dates: 2007-12 drifts only in');
+  L.push('placements and otherwise agrees with 2008-06.', '');
+  L.push('`partc/referrals.csv` holds the 2008-09 referrals first (the duplicate among them), then those of children whose third');
+  L.push(`birthday fell in 2007-08 (linked to 2008-06), then the referrals of both simulated years replayed two years earlier, under the`);
+  L.push(`source id plus ${SHIFTED_REFERRAL_OFFSET} (R0100518 → R${100518 + SHIFTED_REFERRAL_OFFSET}): third birthdays in 2005-06 and 2006-07, linked to 2006-06 and 2007-06 by`);
+  L.push('the shifted name, birthdate and gender.', '');
   L.push('## Expected rejects and warnings', '');
   L.push('`EXPECTED-REJECTS.csv` lists every error and warning the engine should report (`file,line,field,code,severity`; `line` is');
   L.push('the physical line where the record starts, header = line 1). It is produced by an independent rule oracle');

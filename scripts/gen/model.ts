@@ -23,7 +23,8 @@ export interface Period {
   sy: string;
 }
 
-function period(folder: string): Period {
+/** The Period of a submission folder name (`YYYY-12` December count, `YYYY-06` June report). */
+export function period(folder: string): Period {
   const [y, m] = folder.split('-').map(Number) as [number, number];
   const syY = m === 12 ? y : y - 1;
   return {
@@ -220,7 +221,7 @@ function guardTbd(rng: Rng, ev: EvalInfo, birth: Day): void {
   if (ev.refr < b3 && ev.init > b3) ev.tbdDelay = rng.pick(['20', '40', '50', '90']);
 }
 
-const INREG: Record<'high' | 'mid' | 'low', readonly number[]> = {
+export const INREG: Record<'high' | 'mid' | 'low', readonly number[]> = {
   high: [80, 82, 85, 88, 90, 90, 92, 95, 95, 98, 100, 100, 100, 100],
   mid: [40, 45, 50, 55, 58, 60, 62, 65, 68, 70, 72, 75, 78, 79],
   low: [0, 0, 5, 10, 10, 15, 18, 20, 20, 25, 28, 30, 33, 35, 38, 39],

@@ -209,11 +209,11 @@ export interface FileFinding extends Finding {
   line: number;
 }
 
-/** Cross-row checks of one Table A file: E105, E107, D911, W-UNDUP (December), E200. */
+/** Cross-row checks of one Table A file: E105, E107, D911, W-UNDUP (December), E200 (only when the period has a Table B: `bKeys` not null). */
 export function checkTableAFile(
   rows: Array<Located<TARow> & { rejected: boolean }>,
   p: Period,
-  bKeys: ReadonlySet<string>,
+  bKeys: ReadonlySet<string> | null,
   onTimeDec: ReadonlySet<string>,
 ): FileFinding[] {
   const out: FileFinding[] = [];
@@ -243,7 +243,7 @@ export function checkTableAFile(
     if (prev !== undefined && prev !== sv(r.STUDENT_ID)) out.push({ line: x.line, field: 'STUDENT_ID', code: 'D911' });
     else if (prev === undefined) names.set(nk, sv(r.STUDENT_ID));
     const plan = sv(r.PLAN_TYPE);
-    if ((plan === '10' || plan === '20' || plan === '30') && !bKeys.has(key)) out.push({ line: x.line, field: 'STUDENT_ID', code: 'E200' });
+    if (bKeys && (plan === '10' || plan === '20' || plan === '30') && !bKeys.has(key)) out.push({ line: x.line, field: 'STUDENT_ID', code: 'E200' });
   }
   if (p.kind === 'dec') {
     const groups = new Map<string, Array<Located<TARow>>>();
