@@ -171,7 +171,10 @@ async function trendsSection(db: Db, result: RunResult): Promise<string> {
       style: { fontSize: '11px', background: 'white' },
       x: { label: 'data year', type: 'point' },
       y: { label: '↑ percent', grid: true },
-      color: { legend: true, type: 'ordinal' },
+      // room above and below for the value labels
+      insetTop: 14,
+      insetBottom: 14,
+      color: { legend: true, type: 'ordinal', scheme: 'tableau10' },
       marks: [
         Plot.line(points, { x: 'year', y: 'value', stroke: 'id' }),
         Plot.dot(points, { x: 'year', y: 'value', fill: 'id' }),
