@@ -331,10 +331,13 @@ function inputColumns(): string {
 function codeLists(): string {
   const L: string[] = [];
   for (const [name, list] of Object.entries(CODE_LISTS) as [string, readonly string[]][]) {
-    const users = FILE_KINDS.flatMap((k) => k.fields.filter((f) => f.codes === name).map((f) => `${code(k.id)} ${f.name}`));
+    const users = FILE_KINDS.flatMap((k) => {
+      const fields = k.fields.filter((f) => f.codes === name).map((f) => f.name);
+      return fields.length ? [`${code(shortPath(k))} ${fields.join(', ')}`] : [];
+    });
     const meanings = CODE_MEANINGS[name];
     L.push(`### ${name}`, '');
-    L.push(`Used by: ${users.length ? users.join(', ') : 'no column (read by a rule)'}.`, '');
+    L.push(`Used by: ${users.length ? users.join('; ') : 'no column (read by a rule)'}.`, '');
     if (name === 'ETHNICITY') {
       L.push(table(['code', 'meaning', 'APR group'], list.map((c) => [code(c), meanings?.[c] ?? '', ETHNICITY_GROUP[c] ? code(ETHNICITY_GROUP[c]) : 'none'])), '');
     } else if (meanings) {
@@ -346,23 +349,28 @@ function codeLists(): string {
   return L.join('\n');
 }
 
+/** A file as the indexes name it: CASEMIS tables by their file name, the others by their path. */
+const shortPath = (k: FileKind): string => k.path.replace('casemis/{period}/', '');
+
 function verificationIndex(): string {
   const sets = setRules();
-  const by = new Map<string, { severity: Set<string>; where: Set<string> }>();
+  const by = new Map<string, { severity: Set<string>; where: Map<string, Set<string>> }>();
   for (const k of FILE_KINDS) {
     for (const r of rulesOf(k, sets)) {
       if (ENGINE_RULES.some((e) => e.code === r.code)) continue;
-      const e = by.get(r.code) ?? { severity: new Set(), where: new Set() };
+      const e = by.get(r.code) ?? { severity: new Set<string>(), where: new Map<string, Set<string>>() };
       e.severity.add(r.severity);
-      e.where.add(`${k.id}${r.field ? `.${r.field}` : ''}`);
+      const fields = e.where.get(shortPath(k)) ?? new Set<string>();
+      if (r.field) fields.add(r.field);
+      e.where.set(shortPath(k), fields);
       by.set(r.code, e);
     }
   }
   const rows = [...by.entries()]
     .sort(([a], [b]) => natural(a, b))
-    .map(([c, e]) => [code(c), [...e.severity].sort().join(', '), [...e.where].sort(natural).join(', ')]);
+    .map(([c, e]) => [code(c), [...e.severity].sort().join(', '), [...e.where].map(([f, fields]) => `${code(f)} ${[...fields].sort(natural).join(', ')}`).join('; ')]);
   for (const r of ENGINE_RULES) rows.push([code(r.code), r.severity, `every file: ${r.message}`]);
-  return table(['code', 'severity', 'file.field'], rows);
+  return table(['code', 'severity', 'file and columns'], rows);
 }
 
 // ---------------------------------------------------------------------------------------------
