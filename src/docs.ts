@@ -51,6 +51,7 @@ export const DOCS: Doc[] = [
   {
     path: 'docs/outputs.md',
     blocks: {
+      indicators: indicatorTable,
       'summary-rows': summaryRows,
       tables: () => outputSections('table'),
       trends: trendFiles,
@@ -532,6 +533,20 @@ function outputSections(kind: 'table' | 'districts' | 'restricted'): string {
     }
   }
   return L.join('\n');
+}
+
+function indicatorTable(): string {
+  return table(
+    ['id', 'title', 'what it computes', 'inputs', 'measures', 'triggers'],
+    INDICATORS.map((i) => [
+      code(i.id),
+      i.title,
+      i.description,
+      i.inputs.length ? needText(i.inputs).replaceAll(' and ', ', ') : '',
+      i.measures.map((m) => code(m.id)).join(', '),
+      (i.triggers ?? []).map(code).join(', '),
+    ]),
+  );
 }
 
 function summaryRows(): string {
