@@ -41,6 +41,22 @@ describe('indicator 1 — graduation', () => {
       expect(s.display).toBe('60.2%');
       expect(s.target).toBe(83);
       expect(s.target_met).toBe('no');
+      // only 2007-08's rate exists: both improvement alternatives are untested, and said so
+      expect(s.target_basis).toBe('rate < 83.0; improvement not tested (no rate for 2006-07); two-year mean improvement not tested (no rate for 2006-07, 2005-06)');
+    });
+  });
+
+  it('target_basis names the rate test when the rate meets ind1.min_rate', async () => {
+    await withRun(testConfig(seedFolder().root, { only: ['1'], params: { 'ind1.min_rate': '60' } }), async (db, result) => {
+      const s = result.summary.find((r) => r.id === '1')!;
+      // 60.2 % ≥ 60
+      expect([s.target, s.target_met, s.target_basis]).toEqual([60, 'yes', 'rate ≥ 60.0']);
+      const d = await db.all(`SELECT district, flagged, target_basis FROM ${outTable(ind1, 'districts')} ORDER BY district`);
+      // 10,000 / 16,700 = 59.9 % misses, 6,366 / 10,477 = 60.8 % meets
+      expect(d.map((r) => [r.district, r.flagged, String(r.target_basis).split(';')[0]])).toEqual([
+        ['0110017', true, 'rate < 60.0'],
+        ['0110025', false, 'rate ≥ 60.0'],
+      ]);
     });
   });
 
@@ -85,6 +101,26 @@ describe('indicator 1 — graduation', () => {
       const s = result.summary.find((r) => r.id === '1')!;
       expect(s.value).toBeLessThan(83);
       expect(s.target_met).toBe('yes');
+      expect(s.target_basis).toBe('improvement ≥ 0.1 over 2006-07');
+    });
+  });
+
+  it('meets the target through a two-year mean gain of 0.2 when the one-year gain is short', async () => {
+    // Earlier-grade dropouts all 0, so rate = G / (G + D12): 2005-06 50/100 = 50 %, 2006-07 101/200 =
+    // 50.5 %, 2007-08 1,011/2,000 = 50.55 %. One-year gain 0.05 < 0.1; mean(50.55, 50.5) − mean(50.5, 50) = 0.275 ≥ 0.2.
+    const rates: [string, number, number][] = [
+      ['2005-06', 50, 50],
+      ['2006-07', 101, 99],
+      ['2007-08', 1011, 989],
+    ];
+    const rows: Rec[] = [];
+    for (const y of ['2002-03', '2003-04', '2004-05', '2005-06', '2006-07']) for (const g of ['09', '10', '11']) rows.push(row('0110017', y, g, 0));
+    for (const [y, g, d] of rates) rows.push(row('0110017', y, '12', d, g));
+    const d = new DataDir().districts().csv('esea/grad_dropout.csv', HEADER, rows);
+    await withRun(testConfig(d.root, { only: ['1'] }), (_db, result) => {
+      const s = result.summary.find((r) => r.id === '1')!;
+      expect(s.value).toBeCloseTo(50.55, 10);
+      expect([s.target_met, s.target_basis]).toEqual(['yes', 'two-year mean improvement ≥ 0.2']);
     });
   });
 });

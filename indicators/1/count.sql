@@ -33,16 +33,37 @@ SELECT district, k, y, g, g + d9 + d10 + d11 + d12 AS den,
 FROM c;
 
 -- Target met (INDICATORS.md 1): rate >= $ind1_min_rate, or a one-year gain of 0.1, or a two-year
--- average gain of 0.2, each alternative tried only where its years exist.
+-- average gain of 0.2, each alternative tried only where its years exist. target_basis says which
+-- alternative met it (the first that holds) or, when missed, every alternative and why it failed.
 CREATE OR REPLACE TEMP TABLE ind1_result AS
-SELECT r0.district, r0.g AS numerator, r0.den AS denominator, r0.rate AS value, r0.missing,
-       r1.rate AS rate_prev, r2.rate AS rate_prev2,
-       CASE WHEN r0.rate IS NULL THEN NULL
-            ELSE r0.rate >= $ind1_min_rate
-                 OR coalesce(r0.rate - r1.rate >= 0.1, false)
-                 OR coalesce((r0.rate + r1.rate) / 2 - (r1.rate + r2.rate) / 2 >= 0.2, false)
-       END AS met
-FROM ind1_rates r0
-LEFT JOIN ind1_rates r1 ON r1.district = r0.district AND r1.k = 1
-LEFT JOIN ind1_rates r2 ON r2.district = r0.district AND r2.k = 2
-WHERE r0.k = 0;
+WITH t AS (
+  SELECT r0.district, r0.g AS numerator, r0.den AS denominator, r0.rate AS value, r0.missing,
+         r1.rate AS rate_prev, r2.rate AS rate_prev2, r1.y AS y1, r2.y AS y2,
+         r0.rate >= $ind1_min_rate AS by_rate,
+         r0.rate - r1.rate >= 0.1 AS by_gain,
+         (r0.rate + r1.rate) / 2 - (r1.rate + r2.rate) / 2 >= 0.2 AS by_mean,
+         -- 83 prints as 83.0 (the APR's form), 83.15 as itself
+         CASE WHEN $ind1_min_rate::DOUBLE = round($ind1_min_rate::DOUBLE, 1) THEN printf('%.1f', $ind1_min_rate::DOUBLE)
+              ELSE $ind1_min_rate::DOUBLE::VARCHAR END AS min_txt
+  FROM ind1_rates r0
+  LEFT JOIN ind1_rates r1 ON r1.district = r0.district AND r1.k = 1
+  LEFT JOIN ind1_rates r2 ON r2.district = r0.district AND r2.k = 2
+  WHERE r0.k = 0
+)
+SELECT district, numerator, denominator, value, missing, rate_prev, rate_prev2,
+       CASE WHEN value IS NULL THEN NULL
+            ELSE by_rate OR coalesce(by_gain, false) OR coalesce(by_mean, false)
+       END AS met,
+       CASE WHEN value IS NULL THEN NULL
+            WHEN by_rate THEN 'rate ≥ ' || min_txt
+            WHEN by_gain THEN 'improvement ≥ 0.1 over ' || y1
+            WHEN by_mean THEN 'two-year mean improvement ≥ 0.2'
+            ELSE concat_ws('; ', 'rate < ' || min_txt,
+                   CASE WHEN by_gain IS NULL THEN 'improvement not tested (no rate for ' || y1 || ')'
+                        ELSE 'improvement < 0.1 over ' || y1 END,
+                   CASE WHEN by_mean IS NULL
+                        THEN 'two-year mean improvement not tested (no rate for '
+                             || concat_ws(', ', CASE WHEN rate_prev IS NULL THEN y1 END, CASE WHEN rate_prev2 IS NULL THEN y2 END) || ')'
+                        ELSE 'two-year mean improvement < 0.2' END)
+       END AS target_basis
+FROM t;

@@ -6,6 +6,7 @@ SELECT d.district, d.district_name, d.selpa,
        $ind1_min_rate::DOUBLE AS threshold,
        r.rate_prev::DOUBLE AS rate_prev_year,
        r.rate_prev2::DOUBLE AS rate_two_years_before,
-       nullif(r.missing, '') AS missing_years
+       nullif(r.missing, '') AS missing_years,
+       r.target_basis::VARCHAR AS target_basis
 FROM district_list d LEFT JOIN ind1_result r ON r.district = d.district
 ORDER BY d.district;

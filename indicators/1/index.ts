@@ -5,6 +5,8 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'rate_prev_year', type: 'DOUBLE', role: 'value' },
   { name: 'rate_two_years_before', type: 'DOUBLE', role: 'value' },
   { name: 'missing_years', type: 'VARCHAR', role: 'text' },
+  // which alternative of the target test met it, or why each failed (as summary.csv's target_basis)
+  { name: 'target_basis', type: 'VARCHAR', role: 'text' },
 ];
 
 export default defineIndicator({

@@ -14,7 +14,7 @@ rows AS (
   UNION ALL SELECT 3, 'a', 'A. Number of children for whom parental consent to evaluate was received', a, NULL, NULL FROM t
   UNION ALL SELECT 4, 'on_time', 'Evaluated within ' || $ind11_days::VARCHAR || ' days (extended for school breaks)', on_time, NULL, NULL FROM t
   UNION ALL SELECT 5, 'state_timeline', 'Evaluated later under the state timeline: EVLDLAY ' || array_to_string($ind11_state_timeline_codes, ', '), state_timeline, NULL, NULL FROM t
-  UNION ALL SELECT 6, 'b', 'B. Number of children whose evaluations were completed within 60 days (or State-established timeline)', b, NULL, NULL FROM t
+  UNION ALL SELECT 6, 'b', 'B. Number of children whose evaluations were completed within ' || $ind11_days::VARCHAR || ' days (or State-established timeline)', b, NULL, NULL FROM t
   UNION ALL SELECT 7, 'late', 'Evaluated late (Table 11b)', late, NULL, NULL FROM t
   UNION ALL SELECT 8, 'not_evaluated', 'Not evaluated by ' || $jun_date, not_evaluated, NULL, NULL FROM t
   UNION ALL SELECT 9, 'percent', 'Percent = b divided by a times 100', NULL, b, a FROM t

@@ -11,7 +11,7 @@ rows AS (
   UNION ALL SELECT 2, 'b', 'Referred children found not eligible, with eligibility determined before the third birthday', b, NULL, NULL FROM s
   UNION ALL SELECT 3, 'c', 'Children found eligible with an IEP developed and implemented by the third birthday', c, NULL, NULL FROM s
   UNION ALL SELECT 4, 'd', 'Children whose parent''s refusal to provide consent delayed evaluation or initial services', d, NULL, NULL FROM s
-  UNION ALL SELECT 5, 'e', 'Children referred to Part C less than the late-referral days before the third birthday (counted only when excluded)', e, NULL, NULL FROM s
+  UNION ALL SELECT 5, 'e', printf('Children referred to Part C less than %d days before the third birthday (counted only when excluded)', $ind12_late_referral_days), e, NULL, NULL FROM s
   UNION ALL SELECT 6, 'percent', 'Percent with an IEP by the third birthday: c / (a - b - d - e)', NULL, c, den FROM s
 )
 SELECT item, label, n::BIGINT AS count, num::BIGINT AS numerator, den::BIGINT AS denominator,

@@ -95,4 +95,40 @@ describe('indicator 5 — LRE 6-21', () => {
       db.close();
     }
   });
+
+  it('one flag per measure beside its figures, `flagged` = any; the total label follows ind5.min_age', async () => {
+    const db = await Db.open();
+    try {
+      // Alpha: 7 5A, 1 5B, 2 5C of 10 → 70 % / 10 % / 20 %: only 5C misses (> 4.0).
+      // Beta: 2 5A, 2 5B, 1 40-79 of 5 → 40 % / 40 % / 0 %: 5A misses (< 62), 5B misses (> 18).
+      // Gamma: nobody, not evaluated, no flag. Two age-4 Alpha students count only when min_age ≤ 4.
+      await db.run(`
+        CREATE TABLE students AS
+        WITH d(district, cat, n, age) AS (VALUES ('0110017', '5A', 7, 10), ('0110017', '5B', 1, 10), ('0110017', '5C', 2, 10),
+                                                 ('0110025', '5A', 2, 10), ('0110025', '5B', 2, 10), ('0110025', '40-79', 1, 10),
+                                                 ('0110017', '5A', 2, 4))
+        SELECT '2008-12' AS _period, false AS _is_june, true AS served, false AS undup_excluded, age AS age_rept,
+               cat AS lre_cat, district, NULL::VARCHAR AS fedset_prs
+        FROM d, range(n);
+        CREATE TABLE district_list AS SELECT * FROM (VALUES ('0110017', 'Alpha', '0101', 'unified'), ('0110025', 'Beta', '0101', 'elementary'), ('0110033', 'Gamma', '0102', 'high')) t(district, district_name, selpa, district_type);
+      `);
+      await servedViews(db);
+      await runIndicator(db, testConfig('.', { only: ['5'] }), ind5, new Set(['table_a@2008-12']));
+      const rows = await db.all(
+        `SELECT district, evaluated, flagged, flagged_5a, flagged_5b, flagged_5c, round(value, 1) AS v5a, round(pct_5b, 1) AS v5b, round(pct_5c, 1) AS v5c
+           FROM ${outTable(ind5, 'districts')} ORDER BY district`,
+      );
+      expect(rows).toEqual([
+        { district: '0110017', evaluated: true, flagged: true, flagged_5a: false, flagged_5b: false, flagged_5c: true, v5a: 70, v5b: 10, v5c: 20 },
+        { district: '0110025', evaluated: true, flagged: true, flagged_5a: true, flagged_5b: true, flagged_5c: false, v5a: 40, v5b: 40, v5c: 0 },
+        { district: '0110033', evaluated: false, flagged: false, flagged_5a: false, flagged_5b: false, flagged_5c: false, v5a: null, v5b: null, v5c: null },
+      ]);
+      const total = async (): Promise<unknown> => db.one(`SELECT label, count::INTEGER AS count FROM ${outTable(ind5, 'table-5a')} WHERE category = 'total'`);
+      expect(await total()).toEqual({ label: 'All served students ages 6-21', count: 15 });
+      await runIndicator(db, testConfig('.', { only: ['5'], params: { 'ind5.min_age': '3', 'ind5.max_age': '20' } }), ind5, new Set(['table_a@2008-12']));
+      expect(await total()).toEqual({ label: 'All served students ages 3-20', count: 17 });
+    } finally {
+      db.close();
+    }
+  });
 });

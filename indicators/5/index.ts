@@ -1,13 +1,17 @@
 import * as z from 'zod';
 import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
 
+// One flag per measure beside its figures; the common `flagged` is any of them (districts.sql).
 const DISTRICT_EXTRA: ColumnDef[] = [
+  { name: 'flagged_5a', type: 'BOOLEAN', role: 'flag' },
   { name: 'n_5b', type: 'BIGINT', role: 'count' },
   { name: 'pct_5b', type: 'DOUBLE', role: 'percent', num: 'n_5b', den: 'denominator' },
   { name: 'threshold_5b', type: 'DOUBLE', role: 'value' },
+  { name: 'flagged_5b', type: 'BOOLEAN', role: 'flag' },
   { name: 'n_5c', type: 'BIGINT', role: 'count' },
   { name: 'pct_5c', type: 'DOUBLE', role: 'percent', num: 'n_5c', den: 'denominator' },
   { name: 'threshold_5c', type: 'DOUBLE', role: 'value' },
+  { name: 'flagged_5c', type: 'BOOLEAN', role: 'flag' },
 ];
 
 const TABLE_COLUMNS: ColumnDef[] = [

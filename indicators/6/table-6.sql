@@ -18,7 +18,7 @@ total AS (SELECT count(*) AS n FROM pop),
 rows AS (
   SELECT s.ord, s.code, s.label, (SELECT count(*) FROM pop WHERE fedset_prs = s.code) AS n FROM settings s
   UNION ALL SELECT 9, 'none', 'No preschool setting reported', (SELECT count(*) FROM pop WHERE fedset_prs IS NULL OR fedset_prs NOT IN (SELECT code FROM settings))
-  UNION ALL SELECT 10, 'total', 'All served students ages 3-5', (SELECT n FROM total)
+  UNION ALL SELECT 10, 'total', printf('All served students ages %d-%d', $ind6_min_age, $ind6_max_age), (SELECT n FROM total)
 )
 SELECT r.code AS setting, r.label, r.n::BIGINT AS count, t.n::BIGINT AS denominator,
        pct(r.n, t.n)::DOUBLE AS percent

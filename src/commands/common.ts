@@ -33,7 +33,7 @@ export function withCommon<T>(y: Argv<T>) {
     .option('params', { type: 'string', describe: 'JSON file of parameter overrides' })
     .option('only', { type: 'string', describe: 'compute only these indicators: ID,ID' })
     .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file' })
-    .option('format', { type: 'string', default: 'csv,json', describe: 'table formats: csv,json,parquet' })
+    .option('format', { type: 'string', default: 'csv,json', describe: 'table formats: csv,json,parquet,xlsx (xlsx: one workbook apr-tables.xlsx)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
     .option('debug', { type: 'boolean', default: false, describe: 'stack traces and step timings' });
@@ -45,7 +45,7 @@ export interface Resolved {
   outDir: string;
 }
 
-const formatSchema = z.array(z.enum(['csv', 'json', 'parquet'])).min(1);
+const formatSchema = z.array(z.enum(['csv', 'json', 'parquet', 'xlsx'])).min(1);
 
 /** CLI text → the run configuration (src/engine/config.ts) plus where and how to write. */
 export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolved {
@@ -62,7 +62,7 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
     studentLists: args['student-lists'] === true,
   });
   const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
-  if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);
+  if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet, xlsx (got "${args.format}")`);
   return { cfg, formats: fmt.data, outDir: args.out ?? `reports/${cfg.profile.id}` };
 }
 

@@ -74,7 +74,8 @@ export interface SumDef {
 
 /**
  * An output: a SQL file whose last statement is a SELECT.
- * - `summary`: rows `id, numerator, denominator, value [, target_met, status]` for the measures.
+ * - `summary`: rows `id, numerator, denominator, value [, target_met, target_basis, status]` for the
+ *   measures (`target_basis` says how the SQL's own target_met was decided; src/engine/summary.ts).
  * - `districts`: `districts/<name>.csv`, the common columns of OUTPUTS.md then `columns`.
  * - `table`: `tables/<name>.csv` with `columns`.
  * - `triggers`: self-review triggers over every scenario (`scenario, district, trigger, value,

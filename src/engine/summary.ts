@@ -15,7 +15,20 @@ export interface SummaryRow {
   display: string;
   target: number | null;
   target_met: 'yes' | 'no' | '';
+  /**
+   * How the target was met or missed (`value ≤ 23.6`, `improvement ≥ 0.1 over 2006-07`); empty when
+   * the target is not evaluated. A summary SQL that decides `target_met` itself also says why in a
+   * `target_basis` column; otherwise it is the measure's own comparison (targetOp), negated when missed.
+   */
+  target_basis: string;
   status: string;
+}
+
+const OP_TEXT = { '>=': ['≥', '<'], '<=': ['≤', '>'] } as const;
+
+/** `value ≥ 100` when met, `value < 100` when missed. */
+export function comparisonBasis(op: '>=' | '<=', target: number, met: boolean): string {
+  return `value ${OP_TEXT[op][met ? 0 : 1]} ${target}`;
 }
 
 function display(value: number | null, precision: number): string {
@@ -47,6 +60,7 @@ export async function buildSummary(
         display: '',
         target: targetOf(rc, values, m),
         target_met: '',
+        target_basis: '',
         status: statusText(status),
       };
       if (status.state !== 'computed' || !summaryOut) {
@@ -66,9 +80,17 @@ export async function buildSummary(
       const value = num(r.value);
       const st = typeof r.status === 'string' && r.status ? r.status : 'computed';
       let met: SummaryRow['target_met'] = '';
+      let basis = '';
       if (st === 'computed' && value !== null && base.target !== null) {
-        if (typeof r.target_met === 'string') met = r.target_met === 'yes' ? 'yes' : 'no';
-        else if (m.targetOp) met = (m.targetOp === '>=' ? value >= base.target : value <= base.target) ? 'yes' : 'no';
+        if (typeof r.target_met === 'string') {
+          met = r.target_met === 'yes' ? 'yes' : 'no';
+          // The SQL's own test: only the SQL can say which alternative decided it.
+          basis = typeof r.target_basis === 'string' ? r.target_basis : '';
+        } else if (m.targetOp) {
+          const ok = m.targetOp === '>=' ? value >= base.target : value <= base.target;
+          met = ok ? 'yes' : 'no';
+          basis = comparisonBasis(m.targetOp, base.target, ok);
+        }
       }
       rows.push({
         ...base,
@@ -77,6 +99,7 @@ export async function buildSummary(
         value: st === 'computed' ? value : null,
         display: st === 'computed' ? display(value, m.precision) : '',
         target_met: met,
+        target_basis: basis,
         status: st,
       });
     }

@@ -38,7 +38,7 @@ function htmlTable(columns: string[], rows: Cell[][], attrs = ''): string {
 }
 
 function summarySection(result: RunResult): string {
-  const cols = ['id', 'title', 'numerator / denominator', 'display', 'target', 'target met', 'status'];
+  const cols = ['id', 'title', 'numerator / denominator', 'display', 'target', 'target met', 'target basis', 'status'];
   const head = cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   const body = result.summary
     .map((r) => {
@@ -46,7 +46,7 @@ function summarySection(result: RunResult): string {
       const met = r.target_met === 'yes' ? '<td class="met">&#10003; met</td>' : r.target_met === 'no' ? '<td class="notmet">&#10007; not met</td>' : '<td></td>';
       return (
         `<tr data-summary-id="${escapeHtml(r.id)}"><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.title)}</td><td class="n">${escapeHtml(nd)}</td>` +
-        `<td class="n">${escapeHtml(r.display)}</td><td class="n">${escapeHtml(cellText(r.target))}</td>${met}<td>${escapeHtml(r.status)}</td></tr>`
+        `<td class="n">${escapeHtml(r.display)}</td><td class="n">${escapeHtml(cellText(r.target))}</td>${met}<td>${escapeHtml(r.target_basis)}</td><td>${escapeHtml(r.status)}</td></tr>`
       );
     })
     .join('\n');
