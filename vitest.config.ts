@@ -8,6 +8,8 @@ export default defineConfig({
     // Both cores: most of a test is JS and single-threaded query planning, not DuckDB scans.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // a beforeAll that loads a folder can take longer than the 10 s default on a busy 2-core machine
+    hookTimeout: 60_000,
     env: { TZ: 'UTC' },
     reporters: ['default', './test/helpers/plain-reporter.ts'],
   },

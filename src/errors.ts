@@ -1,4 +1,4 @@
-// One error hierarchy, one exit path (src/cli.ts). Anything that is not an AprError is a bug: exit 1.
+// One error hierarchy, one exit path (main() in src/commands/main.ts). Anything that is not an AprError is a bug: exit 1.
 
 export class AprError extends Error {
   constructor(

@@ -76,6 +76,16 @@ describe('apr CLI', () => {
     expect(existsSync(join(out, 'summary.csv'))).toBe(false);
   });
 
+  it('npm start -- <args> is apr <args> (the script hard-codes no command); help and errors are the same', () => {
+    const out = mkdtempSync(join(tmpdir(), 'apr-cli-'));
+    const r = spawnSync('npm', ['start', '--', 'validate', 'test/cases/reject-mini', '--out', out], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stdout).toContain('casemis/2008-12/table_a.csv                     10       9         1         1');
+    expect(r.stderr).toContain('casemis/2008-12/table_a.csv (CASEMIS Table A of 2008-12): 10% of its rows rejected');
+    expect(existsSync(join(out, 'summary.csv'))).toBe(false);
+    expect(readFileSync(join(out, 'load/summary.csv'), 'utf8')).toContain('casemis/2008-12/table_a.csv,10,9,1,1');
+  });
+
   it('params and indicators list the declarations', () => {
     const p = apr('params', '--json');
     expect(p.code).toBe(0);
@@ -119,5 +129,5 @@ describe('apr CLI', () => {
     noStack(bad.stderr);
     expect(apr('whatif', 'test/cases/reject-mini', '--db', db, '--vary', 'ind9.k=x').code).toBe(2);
     expect(apr('whatif', 'test/cases/reject-mini', '--db', db).code).toBe(2);
-  });
+  }, 240_000);
 });

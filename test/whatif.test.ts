@@ -30,7 +30,7 @@ describe('--vary parsing', () => {
 
   it('unknown names, bad values and empty ranges are usage errors', () => {
     expect(() => parseVary(catalog, 'ind9.kk=1,2')).toThrow(UsageError);
-    expect(() => parseVary(catalog, 'ind9.k=a,b')).toThrow(/bad value for ind9.k/);
+    expect(() => parseVary(catalog, 'ind9.k=a,b')).toThrow(/ind9.k: expected a number ≥ 0, got "a" \(--vary ind9.k\)/);
     expect(() => parseVary(catalog, 'ind4.bar_method=median')).toThrow(UsageError);
     expect(() => parseVary(catalog, 'ind9.k=5:1:1')).toThrow(/start ≤ stop/);
     expect(() => parseVary(catalog, 'ind9.k')).toThrow(UsageError);

@@ -3,6 +3,8 @@ import * as z from 'zod';
 import { INDICATORS } from '../../indicators/index.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { type FileNeed, needFiles } from '../engine/indicator.js';
+import { readableBounds } from '../engine/params.js';
+import { DOCS, epilogue } from './common.js';
 
 interface Args {
   json: boolean;
@@ -16,7 +18,10 @@ function filePath(n: FileNeed): string {
 export const indicatorsCommand: CommandModule<object, Args> = {
   command: 'indicators',
   describe: 'list the indicators: id, title, input files, parameters',
-  builder: (y) => y.option('json', { type: 'boolean', default: false }),
+  builder: (y) =>
+    y
+      .option('json', { type: 'boolean', default: false, describe: 'print the list as JSON, with each indicator\'s parameter schema' })
+      .epilogue(epilogue(`Input files: ${DOCS.inputs}. Outputs of each indicator: ${DOCS.outputs}. Parameters: ${DOCS.parameters}.`)),
   handler: (args) => {
     const rows = INDICATORS.map((i) => ({
       id: i.id,
@@ -27,7 +32,7 @@ export const indicatorsCommand: CommandModule<object, Args> = {
       measures: i.measures.map((m) => ({ id: m.id, title: m.title, also_needs: (m.needs ?? []).map((n) => needFiles(n).map(filePath).join(' or ')) })),
       triggers: i.triggers ?? [],
       parameters: Object.keys(i.params.shape).map((k) => `${i.paramPrefix}.${k}`),
-      params_schema: args.json ? z.toJSONSchema(i.params, { io: 'input', unrepresentable: 'any' }) : undefined,
+      params_schema: args.json ? readableBounds(z.toJSONSchema(i.params, { io: 'input', unrepresentable: 'any' })) : undefined,
     }));
     if (args.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -1,19 +1,18 @@
 import type { CommandModule } from 'yargs';
 import { INDICATORS } from '../../indicators/index.js';
-import { paramCatalog } from '../engine/params.js';
+import { allowedText, paramCatalog, rangeText } from '../engine/params.js';
 import { loadProfile } from '../engine/profile.js';
+import { DOCS, epilogue } from './common.js';
 
 interface Args {
   profile: string;
   json: boolean;
 }
 
+/** The range column: `0..22`, `≥ 0`, the choices of an enum, else the kind of value. */
 function range(js: Record<string, unknown>): string {
   if (Array.isArray(js.enum)) return (js.enum as unknown[]).join(' | ');
-  const lo = (js.minimum ?? js.exclusiveMinimum) as number | undefined;
-  const hi = (js.maximum ?? js.exclusiveMaximum) as number | undefined;
-  if (lo !== undefined || hi !== undefined) return `${lo ?? ''}..${hi ?? ''}`;
-  return typeof js.type === 'string' ? js.type : '';
+  return rangeText(js) || (js.type === 'array' ? 'list' : typeof js.type === 'string' ? js.type : '');
 }
 
 export const paramsCommand: CommandModule<object, Args> = {
@@ -21,8 +20,9 @@ export const paramsCommand: CommandModule<object, Args> = {
   describe: 'list every parameter: name, default, allowed range, meaning',
   builder: (y) =>
     y
-      .option('profile', { type: 'string', default: 'ca-ffy2008' })
-      .option('json', { type: 'boolean', default: false }),
+      .option('profile', { type: 'string', default: 'ca-ffy2008', describe: 'show this profile\'s values where they differ from the defaults' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the list as JSON (with `allowed`, the accepted values in words)' })
+      .epilogue(epilogue(`Every parameter, its stage and how it changes the figures: ${DOCS.parameters}.`, 'Set them with --param NAME=VALUE or --params FILE.json on run, validate, whatif and explain.')),
   handler: (args) => {
     const profile = loadProfile(args.profile);
     const rows = paramCatalog(INDICATORS).map((p) => ({
@@ -30,6 +30,7 @@ export const paramsCommand: CommandModule<object, Args> = {
       default: p.default,
       profile_value: profile.params[p.name],
       range: range(p.jsonSchema),
+      allowed: allowedText(p.jsonSchema),
       stage: p.stage,
       description: p.description,
     }));

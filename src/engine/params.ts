@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import type { IndicatorDef, Stage } from './indicator.js';
@@ -46,7 +46,7 @@ export function paramCatalog(indicators: IndicatorDef[]): ParamInfo[] {
   const out: ParamInfo[] = [];
   for (const [group, obj] of groups) {
     for (const [key, schema] of Object.entries(obj.shape) as [string, z.ZodType][]) {
-      const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      const js = readableBounds(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
       const meta = z.globalRegistry.get(schema) as { description?: string; stage?: Stage } | undefined;
       out.push({
         name: `${group}.${key}`,
@@ -63,6 +63,54 @@ export function paramCatalog(indicators: IndicatorDef[]): ParamInfo[] {
     }
   }
   return out;
+}
+
+/**
+ * zod's `.int()` bounds a number by ±MAX_SAFE_INTEGER: that is "no bound" to a person, so drop it
+ * (recursively, for the object schemas `apr indicators --json` prints).
+ */
+export function readableBounds<T>(js: T): T {
+  if (Array.isArray(js)) return js.map(readableBounds) as T;
+  if (typeof js !== 'object' || js === null) return js;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(js)) {
+    if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(k) && typeof v === 'number' && Math.abs(v) >= Number.MAX_SAFE_INTEGER) continue;
+    out[k] = readableBounds(v);
+  }
+  return out as T;
+}
+
+/** The allowed range of a number as a person reads it: `0..22`, `≥ 0`, `> 0 and ≤ 100`, or ''. */
+export function rangeText(js: Record<string, unknown>): string {
+  const num = (k: string): number | undefined => (typeof js[k] === 'number' ? js[k] : undefined);
+  const [lo, hi, xlo, xhi] = [num('minimum'), num('maximum'), num('exclusiveMinimum'), num('exclusiveMaximum')];
+  if (lo !== undefined && hi !== undefined) return `${lo}..${hi}`;
+  const parts = [lo !== undefined ? `≥ ${lo}` : xlo !== undefined ? `> ${xlo}` : '', hi !== undefined ? `≤ ${hi}` : xhi !== undefined ? `< ${xhi}` : ''];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/** What a parameter accepts, in words: `a whole number 0..22`, `one of fixed | state_rate`, `a list of codes`. */
+export function allowedText(js: Record<string, unknown>): string {
+  if (Array.isArray(js.enum)) return `one of ${(js.enum as unknown[]).join(' | ')}`;
+  const range = rangeText(js);
+  const withRange = (what: string): string => (range ? `${what} ${range}` : what);
+  switch (js.type) {
+    case 'integer':
+      return withRange('a whole number');
+    case 'number':
+      return withRange('a number');
+    case 'boolean':
+      return 'true or false';
+    case 'array': {
+      const items = (js.items ?? {}) as Record<string, unknown>;
+      const digits = typeof items.pattern === 'string' ? /^\^\[0-9\]\{(\d+)\}\$$/.exec(items.pattern) : null;
+      const what = digits ? `${digits[1]}-digit codes` : typeof items.pattern === 'string' ? `codes matching ${items.pattern}` : items.type === 'string' ? 'codes' : allowedText(items).replace(/^an? /, '') + 's';
+      const min = typeof js.minItems === 'number' && js.minItems > 0 ? `, at least ${js.minItems}` : '';
+      return `a comma list of ${what}${min}`;
+    }
+    default:
+      return 'text';
+  }
 }
 
 export function bindName(name: string): string {
@@ -89,6 +137,42 @@ function fromText(info: ParamInfo, text: string): unknown {
   return text;
 }
 
+/**
+ * Rules between parameters, checked once every layer (profile, --params, --param) is applied, and
+ * for every what-if scenario. Adding one is adding a line here.
+ */
+export interface ParamRule {
+  names: [string, string];
+  holds: (a: unknown, b: unknown) => boolean;
+  /** The rule in words, e.g. `must be ≤`. */
+  says: string;
+  why: string;
+}
+
+const atMost = (a: string, b: string, why: string): ParamRule => ({ names: [a, b], holds: (x, y) => Number(x) <= Number(y), says: 'must be ≤', why });
+const disjoint = (a: string, b: string, why: string): ParamRule => ({
+  names: [a, b],
+  holds: (x, y) => !(x as unknown[]).some((v) => (y as unknown[]).includes(v)),
+  says: 'must share no code with',
+  why,
+});
+
+export const PARAM_RULES: ParamRule[] = [
+  atMost('ind5.min_age', 'ind5.max_age', 'the age range would be empty'),
+  atMost('ind6.min_age', 'ind6.max_age', 'the age range would be empty'),
+  atMost('ind9.min_age', 'ind9.max_age', 'the age range would be empty'),
+  disjoint('ind11.exclude_codes', 'ind11.state_timeline_codes', 'a delay code cannot both remove a case and count it as within the timeline'),
+];
+
+/** Every rule that `values` breaks, as a usage error naming both values and where they came from. */
+export function checkRules(values: ParamValues, source: (name: string) => string, where = ''): void {
+  const shown = (name: string): string => `${name} = ${JSON.stringify(values[name])} (${source(name)})`;
+  const broken = PARAM_RULES.filter((r) => r.names.every((n) => n in values) && !r.holds(values[r.names[0]], values[r.names[1]]));
+  if (broken.length) {
+    throw new UsageError(broken.map((r) => `${where}${shown(r.names[0])} ${r.says} ${shown(r.names[1])}: ${r.why}`).join('\n'));
+  }
+}
+
 function unknownName(name: string, catalog: ParamInfo[]): UsageError {
   return new UsageError(`unknown parameter "${name}". Valid names:\n  ${catalog.map((p) => p.name).join('\n  ')}`);
 }
@@ -105,6 +189,7 @@ export function parseParamArgs(args: string[]): Record<string, string> {
 
 export function readParamsFile(path: string): Record<string, unknown> {
   if (!existsSync(path)) throw new UsageError(`--params file not found: ${path}`);
+  if (statSync(path).isDirectory()) throw new UsageError(`--params ${path} is a folder; give a JSON file of { "NAME": value }`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
@@ -135,27 +220,38 @@ export function resolveParams(
       return;
     }
     if (!info) throw unknownName(name, catalog);
-    values[name] = checkValue(info, source === 'param' && typeof raw === 'string' ? fromText(info, raw) : raw, source === 'param' ? '--param' : source === 'params-file' ? '--params file' : 'profile');
+    const fromCli = source === 'param' && typeof raw === 'string';
+    values[name] = checkValue(info, fromCli ? fromText(info, raw) : raw, SOURCE_TEXT[source], fromCli ? raw : undefined);
     overridden[name] = source;
   };
   for (const [k, v] of Object.entries(layers.profile)) apply(k, v, 'profile');
   for (const [k, v] of Object.entries(layers.file)) apply(k, v, 'params-file');
   for (const [k, v] of Object.entries(layers.cli)) apply(k, v, 'param');
+  checkRules(values, (n) => (overridden[n] ? SOURCE_TEXT[overridden[n]] : 'default'));
   return { values, overridden };
 }
 
-/** Parses one value against its schema; a bad value is a usage error naming where it came from. */
-export function checkValue(info: ParamInfo, input: unknown, where: string): unknown {
+const SOURCE_TEXT = { profile: 'profile', 'params-file': '--params file', param: '--param' } as const;
+
+/** How a value was given: text as typed (quoted unless a number), anything else as JSON. */
+function givenText(input: unknown, text: string | undefined): string {
+  if (text !== undefined) return /^-?\d+(\.\d+)?$/.test(text.trim()) ? text.trim() : JSON.stringify(text);
+  return input === undefined ? 'nothing' : JSON.stringify(input);
+}
+
+/**
+ * Parses one value against its schema. A bad value is a usage error saying what was given, what is
+ * allowed and where it came from: `ind5.min_age: expected a whole number 0..22, got "abc" (--param)`.
+ */
+export function checkValue(info: ParamInfo, input: unknown, where: string, text?: string): unknown {
   const parsed = info.schema.safeParse(input);
-  if (!parsed.success) {
-    throw new UsageError(`bad value for ${info.name} (${where}): ${z.prettifyError(parsed.error).replace(/\n\s*→.*$/gm, '').replace(/^✖ /, '')}`);
-  }
+  if (!parsed.success) throw new UsageError(`${info.name}: expected ${allowedText(info.jsonSchema)}, got ${givenText(input, text)} (${where})`);
   return parsed.data;
 }
 
 /** A value given as text (`--param`, `--vary`), read as the schema expects and checked. */
 export function valueFromText(info: ParamInfo, text: string, where: string): unknown {
-  return checkValue(info, fromText(info, text), where);
+  return checkValue(info, fromText(info, text), where, text);
 }
 
 export function findParam(catalog: ParamInfo[], name: string): ParamInfo {

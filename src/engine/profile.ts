@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
 
@@ -17,11 +17,20 @@ export type Profile = z.infer<typeof profileSchema>;
 
 const PROFILE_DIR = new URL('../profiles/', import.meta.url);
 
+/** The profile ids there are (the files of src/profiles/). */
+export function profileIds(): string[] {
+  return readdirSync(PROFILE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
 /** A profile is a file: adding one is adding `src/profiles/<id>.json`. */
 export function loadProfile(id: string): Profile {
-  if (!/^[a-z0-9-]+$/i.test(id)) throw new UsageError(`bad profile name "${id}"`);
   const url = new URL(`${id}.json`, PROFILE_DIR);
-  if (!existsSync(url)) throw new UsageError(`unknown profile "${id}" (profiles live in src/profiles/)`);
+  if (!/^[a-z0-9-]+$/i.test(id) || !existsSync(url)) {
+    throw new UsageError(`unknown profile "${id}"; the profiles are: ${profileIds().join(', ')} (one file each in src/profiles/)`);
+  }
   const parsed = profileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
   if (!parsed.success) throw new UsageError(`profile ${id} is invalid:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;

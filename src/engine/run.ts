@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db.js';
 import { InputError } from '../errors.js';
 import { CODE_LISTS, ETHNICITY_GROUP } from '../load/codes.js';
-import { listPeriods, loadAll, type LoadResult } from '../load/load.js';
+import { listPeriods, loadAll, type LoadProgress, type LoadResult } from '../load/load.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
@@ -25,7 +25,11 @@ export interface Effects {
   log(message: string): void;
   /** Injected clock: the only source of "now" in a run. */
   now(): Date;
+  /** Files and rows loaded, the indicator being computed (a terminal progress bar; optional). */
+  onProgress?(event: ProgressEvent): void;
 }
+
+export type ProgressEvent = LoadProgress | { stage: 'indicator'; id: string; done: number; total: number };
 
 export interface RunConfig {
   dataDir: string;
@@ -113,6 +117,7 @@ export async function loadStage(db: Db, cfg: RunConfig, fx: Effects, time: <T>(n
     codeLists: { ...CODE_LISTS, ...(cfg.profile.codeLists ?? {}) } as Record<string, readonly string[]>,
     undupRule: cfg.params.values['load.undup_rule'] as 'keep_one' | 'drop_all',
     junPeriod: yearContext(cfg.year).jun_period,
+    onProgress: fx.onProgress?.bind(fx),
   };
   const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, (m) => fx.log(m)) : loadAll(db, loadOpts)));
   return { load, periods: loadOpts.periods };
@@ -166,6 +171,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
   }
   for (const ind of planned) {
     const t0 = performance.now();
+    fx.onProgress?.({ stage: 'indicator', id: ind.id, done: planned.indexOf(ind), total: planned.length });
     fx.log(`indicator ${ind.id} …`);
     const status = indicatorStatus(cfg, ind, load.present, result.statuses);
     const ctx = dataYear(values, ind, cfg.year);

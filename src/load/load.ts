@@ -329,6 +329,20 @@ export interface LoadOptions {
   undupRule: 'keep_one' | 'drop_all';
   /** June submission folder of the reporting year, e.g. 2009-06 (Part C linkage check). */
   junPeriod: string;
+  /** Told before each file is read and before each kind's rules run (a terminal progress bar). */
+  onProgress?: (event: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  stage: 'load';
+  /** The file about to be read, or the kind whose rules are about to run. */
+  file?: string;
+  verifying?: string;
+  filesDone: number;
+  files: number;
+  rowsDone: number;
+  bytesDone: number;
+  bytesTotal: number;
 }
 
 /** Load and verify every input file present: data_<kind> tables (clean_<kind> views) and `rejects`. */
@@ -341,12 +355,18 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
   const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
+  const sizes = opts.onProgress ? inputs.map((i) => statSync(join(opts.dataDir, i.relPath), { throwIfNoEntry: false })?.size ?? 0) : [];
+  const done = { filesDone: 0, files: inputs.length, rowsDone: 0, bytesDone: 0, bytesTotal: sizes.reduce((a, b) => a + b, 0) };
   // Kind by kind in the contract's order (districts, Tables A-D, other inputs), so every set rule
   // finds the clean tables it references; file by file, so only one file's raw text is held at a time.
   for (const kind of opts.kinds) {
     await createKindStore(db, kind);
     for (const input of inputs.filter((i) => i.kind === kind)) {
+      opts.onProgress?.({ stage: 'load', file: input.relPath, ...done });
       const loaded = await loadFile(db, opts.dataDir, input);
+      done.filesDone++;
+      done.rowsDone += loaded.rowsRead;
+      done.bytesDone += sizes[inputs.indexOf(input)] ?? 0;
       meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input, rowsRead: loaded.rowsRead });
       if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
         throw new InputError('the file has a header but no rows', input.relPath);
@@ -360,6 +380,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       }
       for (const t of loaded.temps) await db.run(`DROP TABLE ${t}`);
     }
+    if (inputs.some((i) => i.kind === kind)) opts.onProgress?.({ stage: 'load', verifying: kind.id, ...done });
     // No file of this kind: nothing to check, and planning its predicates is most of a small run's time.
     if (inputs.some((i) => i.kind === kind)) await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
     await runSetRules(db, kind, 'before_clean', setParams);
