@@ -21,6 +21,7 @@ export interface CommonArgs {
   quiet: boolean;
   debug: boolean;
   'student-lists'?: boolean;
+  encoding?: string;
 }
 
 export function withCommon<T>(y: Argv<T>) {
@@ -34,6 +35,7 @@ export function withCommon<T>(y: Argv<T>) {
     .option('only', { type: 'string', describe: 'compute only these indicators: ID,ID' })
     .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file' })
     .option('format', { type: 'string', default: 'csv,json', describe: 'table formats: csv,json,parquet' })
+    .option('encoding', { type: 'string', default: 'utf-8', describe: 'input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8' })
     .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
     .option('debug', { type: 'boolean', default: false, describe: 'stack traces and step timings' });
@@ -60,6 +62,7 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
     mode,
     reuseLoad: args.db !== undefined,
     studentLists: args['student-lists'] === true,
+    encoding: args.encoding,
   });
   const fmt = formatSchema.safeParse(args.format.split(',').map((s) => s.trim()));
   if (!fmt.success) throw new UsageError(`--format takes a comma list of csv, json, parquet (got "${args.format}")`);

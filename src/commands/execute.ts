@@ -18,6 +18,7 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
   const db = await openDb(args);
   try {
     const result = await runPipeline(db, cfg, { log: (m) => showProgress && process.stderr.write(`${m}\n`), now });
+    for (const w of result.load.warnings) process.stderr.write(args.json ? `${JSON.stringify({ warning: w.message, code: w.code })}\n` : `apr: warning: ${w.message}\n`);
     await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats, studentLists: args['student-lists'] === true });
     return { result, outDir, exitCode: result.rejectRateExceeded.length ? 4 : 0 };
   } finally {
