@@ -4,6 +4,7 @@ import { type Db, quoteIdent, quoteLiteral } from '../db.js';
 import { InputError } from '../errors.js';
 import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error } from './csvfile.js';
 import { discover, type InputFile, type LoadWarning } from './discover.js';
+import { captureIds, createRejectIds, idsFromLine } from './ids.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import type { FieldSpec, FileKind } from './schema.js';
 import { buildClean, runFinalRules, runSetRules } from './sets.js';
@@ -157,9 +158,11 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
     }
     return undefined;
   };
-  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
+  // The record's text is read only to route the reject to its SELPA (ids.ts); its start is enough.
+  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string; text: string | null }>(
     `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
-            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message
+            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message,
+            left(any_value(csv_line), 65536) AS text
      FROM rej_${n} GROUP BY line ORDER BY line`,
   );
   const csvRejects = rejRows.flatMap((r) => {
@@ -190,6 +193,10 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
       const field = Number.isInteger(idx) ? (header[idx] ?? '') : '';
       return [relPath, r.line, field, '', 'E-CSV', 'error', `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind.id];
     }),
+  );
+  await db.appendRows(
+    'reject_ids',
+    csvRejects.map((r) => [relPath, r.line, ...idsFromLine(kind, (f) => mapped.get(f), r.text ?? ''), null]),
   );
 
   const selectCols = kind.fields.map((f) => {
@@ -293,6 +300,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   }
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
+  await createRejectIds(db);
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
   const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
   // Kind by kind in the contract's order (districts, Tables A-D, other inputs), so every set rule
@@ -322,6 +330,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
     await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
   }
   await runFinalRules(db, setParams);
+  for (const kind of opts.kinds) await captureIds(db, kind);
 
   const counted = await db.all<{ file: string; rows_loaded: number; rows_rejected: number; warnings: number }>(
     `WITH clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
