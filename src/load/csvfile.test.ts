@@ -123,6 +123,16 @@ describe('invalid UTF-8 and --encoding', () => {
     }
   });
 
+  test('a UTF-8 BOM before Windows-1252 text is dropped, not converted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apr-csv-'));
+    const file = join(dir, 'bom.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name\nRen'), Buffer.from([0xe9]), Buffer.from('e\n')]));
+    const c = inspectCsv(file, 'bom.csv', 4, 'windows-1252');
+    expect(c.header).toEqual(['name']);
+    expect(readFileSync(c.loadPath, 'utf8')).toBe('name\nRenée\n');
+    rmSync(c.loadPath);
+  });
+
   test('--encoding names', () => {
     expect(['utf-8', 'UTF8', 'latin1', 'Latin-1', 'ISO-8859-1', 'windows-1252', 'cp1252', 'ebcdic'].map(parseEncoding)).toEqual([
       'utf-8', 'utf-8', 'windows-1252', 'windows-1252', 'windows-1252', 'windows-1252', 'windows-1252', undefined,

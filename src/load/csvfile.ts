@@ -205,7 +205,8 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
       const raw = buf.subarray(0, n);
       hash.update(raw);
       let chunk = raw;
-      if (decoder) chunk = Buffer.from(decoder.decode(raw, { stream: true }), 'utf8');
+      // A UTF-8 BOM before text that is not UTF-8 is still only a BOM: it is not converted.
+      if (decoder) chunk = Buffer.from(decoder.decode(pos === 0 && BOM.every((x, i) => raw[i] === x) ? raw.subarray(3) : raw, { stream: true }), 'utf8');
       else {
         const joined = carry.length ? Buffer.concat([carry, raw]) : raw;
         const cut = completeUtf8(joined);

@@ -1,5 +1,6 @@
 // Which files a run reads: names ignoring case, a folder where a CSV belongs, every unread CSV
 // listed, and a warning for a name that looks like a slip. No database: these run in milliseconds.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,6 +56,12 @@ describe('a folder where a CSV file is expected', () => {
     const root = folder(files);
     expect(() => discover(root, FILE_KINDS, ['2009-06'])).toThrow(InputError);
     expect(() => discover(root, FILE_KINDS, ['2009-06'])).toThrow(`${path}: is a folder, but a CSV file is expected at this path`);
+  });
+
+  it('a pipe where a CSV file is expected: exit 3, never a wait for a writer', () => {
+    const root = folder(['reference/districts.csv'], ['casemis/2009-06']);
+    execFileSync('mkfifo', [join(root, 'casemis/2009-06/table_a.csv')]);
+    expect(() => discover(root, FILE_KINDS, ['2009-06'])).toThrow('casemis/2009-06/table_a.csv: is not a regular file');
   });
 
   it('a folder named like a CSV of a year the run does not read is not opened', () => {

@@ -1,7 +1,7 @@
 // Which files of a data folder a run reads. Names are matched ignoring case (`Casemis/2009-06/TABLE_A.CSV`
 // is Table A of 2009-06); every other CSV is listed as ignored, with a warning when its name looks
 // like a slip for an expected one (`tabel_a.csv`, `table-a.csv`, `districts.csv` in the wrong folder).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileKind } from './schema.js';
@@ -31,6 +31,8 @@ export const PERIOD_RE = /^\d{4}-(06|12)$/;
 interface Entry {
   rel: string;
   dir: boolean;
+  /** Neither a folder nor a regular file (a pipe, a device): opening it could wait forever. */
+  special: boolean;
 }
 
 /** Every entry under `root` (dot-files and node_modules skipped), folders included; a link loop is entered once. */
@@ -50,8 +52,9 @@ function walk(root: string): Entry[] {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const rel = prefix ? `${prefix}/${name}` : name;
       // A broken link counts as a file: opening it says what is wrong.
-      const dir = isDirectory(join(abs, name));
-      out.push({ rel, dir });
+      const st = statOf(join(abs, name));
+      const dir = st?.isDirectory() ?? false;
+      out.push({ rel, dir, special: st !== undefined && !dir && !st.isFile() });
       if (dir) visit(join(abs, name), rel);
     }
   };
@@ -59,13 +62,15 @@ function walk(root: string): Entry[] {
   return out;
 }
 
-function isDirectory(abs: string): boolean {
+function statOf(abs: string): Stats | undefined {
   try {
-    return statSync(abs).isDirectory();
+    return statSync(abs);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+const isDirectory = (abs: string): boolean => statOf(abs)?.isDirectory() ?? false;
 
 /** A folder's names, none when it cannot be read (a file named `casemis`, no permission). */
 function names(abs: string): string[] {
@@ -103,6 +108,7 @@ export function discover(dataDir: string, kinds: FileKind[], periods: string[]):
     }
     const hit = hits[0];
     if (hit?.dir) throw new InputError('is a folder, but a CSV file is expected at this path', hit.rel);
+    if (hit?.special) throw new InputError('is not a regular file (a pipe or a device?), but a CSV file is expected at this path', hit.rel);
     return hit;
   };
   const inputs: InputFile[] = [];
