@@ -83,7 +83,7 @@ beforeAll(async () => {
     .districts([districtRow(), districtRow({ district: '0220018', name: 'Beta Elementary', selpa: '0202', type: 'elementary' })])
     .write('casemis/2008-12/table_a.csv', `${tableAText}${short}\n`)
     .csv('casemis/2008-12/table_b.csv', bHeader, [b({}), b({ STUDENT_ID: 'S3' }), b({ STUDENT_ID: 'NOBODY', SELPA_CODE: '0202' })])
-    .csv('enrollment/cbeds.csv', ['district', 'year', 'group', 'enrollment'], [{ district: '0110017', year: '2008-09', group: 'WH', enrollment: '1,056' }])
+    .csv('enrollment/cbeds.csv', ['district', 'year', 'group', 'enrollment', LONG], [{ district: '0110017', year: '2008-09', group: 'WH', enrollment: '1,056' }])
     .write('reference/district.csv', 'district\n')
     .write('notes/budget.csv', 'a\n');
   out = mkdtempSync(join(tmpdir(), 'apr-rejects-'));
@@ -131,6 +131,11 @@ describe('load/rejects.csv', () => {
     const r = rejects.rows.find((x) => x.line === '5' && x.code === 'E109')!;
     expect(r.value).toBe(`${'x'.repeat(199)}…`);
     expect(Math.max(...readFileSync(join(out, 'load/rejects.csv'), 'utf8').split('\n').map((l) => l.length))).toBeLessThan(600);
+  });
+
+  it('an unknown column with a 5,000-character name is listed in run.json cut the same way', () => {
+    const m = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { inputs: { path: string; unknown_columns: string[] }[] };
+    expect(m.inputs.find((i) => i.path === 'enrollment/cbeds.csv')!.unknown_columns).toEqual([`${'x'.repeat(199)}…`]);
   });
 
   it('a name shows as [redacted]', () => {

@@ -267,6 +267,14 @@ function stripCrLf(buf: Buffer): Buffer {
   return out.subarray(0, j);
 }
 
+/** Longest text of the input an output or a message shows: a 5 MB field would make a line no spreadsheet opens. */
+export const MAX_SHOWN = 200;
+
+/** `text` cut to MAX_SHOWN characters, the last one `…`. */
+export function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
 /** Header names: comma separated, optional surrounding quotes. Header names never contain commas. */
 function splitHeader(text: string): string[] {
   return text.split(',').map((h) => {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteIdent, quoteLiteral } from '../db.js';
 import { InputError } from '../errors.js';
-import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error } from './csvfile.js';
+import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error, shorten } from './csvfile.js';
 import { discover, type InputFile, type LoadWarning } from './discover.js';
 import { captureIds, createRejectIds, idsFromLine } from './ids.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
@@ -123,7 +123,7 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
   csv.header.forEach((h, i) => {
     const name = names.get(h.toUpperCase());
     if (!name) {
-      unknown.push(h);
+      unknown.push(shorten(h));
       return;
     }
     if (mapped.has(name)) throw new InputError(`column ${name} appears twice in the header`, relPath);

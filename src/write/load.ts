@@ -2,16 +2,14 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db.js';
 import type { RunResult } from '../engine/run.js';
+import { MAX_SHOWN } from '../load/csvfile.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { copyOut } from './copy.js';
 
-/** Longest text a reject cell shows: a 5 MB field would make a line no spreadsheet opens. */
-export const MAX_CELL = 200;
-
 const REJECT_COLUMNS = ['file', 'line', 'field', 'value', 'code', 'severity', 'message', 'selpa', 'district', 'student_id'];
 
-/** The text of `col` cut to MAX_CELL characters, the last one `…`. */
-const cut = (col: string): string => `CASE WHEN length(${col}) > ${MAX_CELL} THEN left(${col}, ${MAX_CELL - 1}) || '…' ELSE ${col} END`;
+/** The text of `col` cut to MAX_SHOWN characters, the last one `…` (shorten() in SQL). */
+const cut = (col: string): string => `CASE WHEN length(${col}) > ${MAX_SHOWN} THEN left(${col}, ${MAX_SHOWN - 1}) || '…' ELSE ${col} END`;
 
 /**
  * load/summary.csv, load/rejects.csv and load/by-selpa/<SELPA_CODE>.csv (one SELPA's rejects, to send
