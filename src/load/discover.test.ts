@@ -84,9 +84,14 @@ describe('files the run does not read', () => {
     'casemis/2008-12/table_a.xlsx',
     'casemis/table_d.csv',
     'districts.csv',
+    'tabel_a.csv',
     'dispute/Table_7.csv',
     'notes/budget.csv',
     'notes/readme.txt',
+    // an earlier run's output folder inside the data folder: listed, never warned about
+    'reports/ca-ffy2008/run.json',
+    'reports/ca-ffy2008/tables/table-7.csv',
+    'reports/ca-ffy2008/tables/table-2a.csv',
   ]);
   const { inputs, ignored, warnings } = discover(root, FILE_KINDS, ['2008-12', '2009-06']);
 
@@ -107,6 +112,9 @@ describe('files the run does not read', () => {
       'dispute/Table_7.csv',
       'districts.csv',
       'notes/budget.csv',
+      'reports/ca-ffy2008/tables/table-2a.csv',
+      'reports/ca-ffy2008/tables/table-7.csv',
+      'tabel_a.csv',
     ]);
   });
 
@@ -121,6 +129,7 @@ describe('files the run does not read', () => {
       'casemis/table_d.csv is not read: table_d.csv belongs at casemis/YYYY-06/table_d.csv',
       'dispute/Table_7.csv is not read: did you mean dispute/table7.csv?',
       'districts.csv is not read: districts.csv belongs at reference/districts.csv, which is read',
+      'tabel_a.csv is not read: table_a.csv belongs at casemis/YYYY-MM/table_a.csv',
     ]);
   });
 });

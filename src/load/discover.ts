@@ -33,13 +33,15 @@ interface Entry {
   dir: boolean;
   /** Neither a folder nor a regular file (a pipe, a device): opening it could wait forever. */
   special: boolean;
+  /** Inside an engine output folder (one holding run.json, e.g. reports/ under the data folder): no input. */
+  output: boolean;
 }
 
 /** Every entry under `root` (dot-files and node_modules skipped), folders included; a link loop is entered once. */
 function walk(root: string): Entry[] {
   const out: Entry[] = [];
   const seen = new Set<string>();
-  const visit = (abs: string, prefix: string): void => {
+  const visit = (abs: string, prefix: string, inOutput: boolean): void => {
     try {
       const st = statSync(abs);
       const id = `${st.dev}:${st.ino}`;
@@ -48,17 +50,19 @@ function walk(root: string): Entry[] {
     } catch {
       return;
     }
-    for (const name of names(abs).sort()) {
+    const list = names(abs).sort();
+    const output = inOutput || (prefix !== '' && list.includes('run.json'));
+    for (const name of list) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const rel = prefix ? `${prefix}/${name}` : name;
       // A broken link counts as a file: opening it says what is wrong.
       const st = statOf(join(abs, name));
       const dir = st?.isDirectory() ?? false;
-      out.push({ rel, dir, special: st !== undefined && !dir && !st.isFile() });
-      if (dir) visit(join(abs, name), rel);
+      out.push({ rel, dir, special: st !== undefined && !dir && !st.isFile(), output });
+      if (dir) visit(join(abs, name), rel, output);
     }
   };
-  visit(root, '');
+  visit(root, '', false);
   return out;
 }
 
@@ -128,7 +132,7 @@ export function discover(dataDir: string, kinds: FileKind[], periods: string[]):
   const ignored = entries.filter((e) => !e.dir && isCsv(e.rel) && !read.has(e.rel)).map((e) => e.rel);
   const expected = expectedPaths(kinds, [...new Set([...periods, ...listPeriods(dataDir)])]);
   const warnings: LoadWarning[] = [];
-  for (const e of entries.filter((x) => !x.dir && !read.has(x.rel))) {
+  for (const e of entries.filter((x) => !x.dir && !x.output && !read.has(x.rel))) {
     const message = nearMiss(e.rel, kinds, expected, read);
     if (message) warnings.push({ code: 'W-FILENAME', message });
   }
@@ -206,8 +210,8 @@ function nearMiss(rel: string, kinds: FileKind[], expected: { path: string; kind
     if (score < (best?.d ?? Infinity)) best = { path: e.path, d: score };
   }
   if (best) return `${rel} is not read: did you mean ${best.path}${isRead(best.path)}?`;
-  // 3. An expected file name in another folder (districts.csv at the top, table_a.csv outside a submission folder).
-  const kind = kinds.find((k) => stem(k.path) === s);
+  // 3. An expected file name (or a slip of it) in another folder: districts.csv at the top, table_a.csv outside a submission folder.
+  const kind = kinds.find((k) => stem(k.path) === s) ?? kinds.find((k) => editDistance(s, stem(k.path)) <= slack(stem(k.path)));
   if (kind) {
     let where = kind.path;
     if (where.includes('{period}')) {
