@@ -26,6 +26,8 @@ export function progressMode(c: ProgressChoice): ProgressMode {
 
 export interface Progress {
   log(message: string): void;
+  /** A line a person must see (a load warning), even with --quiet; above the bar when there is one. */
+  warn(line: string): void;
   onProgress?(event: ProgressEvent): void;
   /** Clears the bar (call it in a `finally`: its redraw timer keeps the process alive). */
   stop(): void;
@@ -74,8 +76,9 @@ export function renderLine(s: State, ms: number, width: number): string {
 }
 
 export function createProgress(mode: ProgressMode, stream: NodeJS.WritableStream = process.stderr, now: () => number = Date.now): Progress {
-  if (mode === 'none') return { log: () => undefined, stop: () => undefined };
-  if (mode === 'lines') return { log: (m) => void stream.write(`${m}\n`), stop: () => undefined };
+  const warn = (line: string): void => void stream.write(`${line}\n`);
+  if (mode === 'none') return { log: () => undefined, warn, stop: () => undefined };
+  if (mode === 'lines') return { log: (m) => void stream.write(`${m}\n`), warn, stop: () => undefined };
 
   const start = now();
   const state: State = { label: 'starting', share: null, counts: '', detail: '' };
@@ -100,6 +103,10 @@ export function createProgress(mode: ProgressMode, stream: NodeJS.WritableStream
       if (/^indicator /.test(text)) return;
       Object.assign(state, { label: text, share: null, counts: '', detail: '' });
       redraw();
+    },
+    warn: (line) => {
+      if (stopped) warn(line);
+      else multi.log(`${line}\n`);
     },
     onProgress: (e) => {
       if (e.stage === 'indicator') {

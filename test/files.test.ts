@@ -1,7 +1,9 @@
 // File-level problems stop the run (exit 3) naming the file; malformed records are E-CSV rejects
 // at the line where the record starts; format variants (BOM, CRLF, aliases, date forms) load.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { InputError, UsageError } from '../src/errors.js';
+import { buildRunConfig } from '../src/engine/config.js';
 import { csvText, DataDir, districtRow, fullHeader, requiredHeader, studentA } from './helpers/fixture.js';
 import { rejectsOf, testConfig, withRun } from './helpers/engine.js';
 
@@ -36,9 +38,22 @@ describe('file errors (exit 3)', () => {
       expect(r.load.files.find((f) => f.file === 'casemis/2008-12/table_b.csv')).toMatchObject({ rows_read: 0, rows_loaded: 0 });
     });
   });
-  it('invalid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from(csvText(header, [studentA()])), Buffer.from([0xff, 0xfe, 0x0a])]);
-    await expectInputError(new DataDir().districts().write('casemis/2008-12/table_a.csv', bytes), 'casemis/2008-12/table_a.csv', /UTF-8/);
+  it('invalid UTF-8: the line, the byte offset and what to do', async () => {
+    const good = Buffer.from(csvText(header, [studentA()])); // header (line 1) and one row (line 2)
+    const bytes = Buffer.concat([good, Buffer.from([0xff, 0xfe, 0x0a])]);
+    await expectInputError(
+      new DataDir().districts().write('casemis/2008-12/table_a.csv', bytes),
+      'casemis/2008-12/table_a.csv',
+      new RegExp(`^casemis/2008-12/table_a\\.csv: not valid UTF-8 text at line 3, byte offset ${good.length} \\(byte 0xFF\\): save it as UTF-8`),
+    );
+  });
+  it.each([
+    ['casemis/2008-12/table_a.csv', 'casemis/2008-12/table_a.csv/0101.csv'],
+    ['reference/districts.csv', 'reference/districts.csv/all.csv'],
+  ])('%s is a folder: exit 3 naming it', async (path, inside) => {
+    const d = new DataDir().tableA('2009-06', [studentA({}, '2009-06')]).write(inside, 'a,b\n');
+    if (!path.startsWith('reference/')) d.districts();
+    await expectInputError(d, path, /is a folder, but a CSV file is expected/);
   });
   it('binary content', async () => {
     await expectInputError(new DataDir().districts().write('casemis/2008-12/table_a.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x0a, 0x01])), 'casemis/2008-12/table_a.csv', /not a CSV/);
@@ -126,5 +141,41 @@ describe('CSV format', () => {
       expect(r.load.files.find((f) => f.kind === 'table_a')!.unknown_columns).toEqual(['NOTES']);
       expect(await db.scalar(`SELECT count(*)::INTEGER FROM clean_table_a WHERE "DIST_RESI" = '0110017'`)).toBe(1);
     });
+  });
+});
+
+describe('file names and encodings', () => {
+  it('file names are matched ignoring case and named as they are on disk', async () => {
+    const d = new DataDir().write('Reference/Districts.CSV', csvText(fullHeader('districts').filter((h) => h !== 'charter'), [districtRow()]));
+    d.csv('Casemis/2008-12/TABLE_A.CSV', header, [studentA({ GENDER: 'X' })]);
+    await withRun(testConfig(d.root, { mode: 'validate' }), async (db, r) => {
+      expect(r.load.files.map((f) => [f.file, f.kind, f.rows_read])).toEqual([
+        ['Casemis/2008-12/TABLE_A.CSV', 'table_a', 1],
+        ['Reference/Districts.CSV', 'districts', 1],
+      ]);
+      expect((await rejectsOf(db)).map((x) => [x.file, x.line, x.code])).toEqual([['Casemis/2008-12/TABLE_A.CSV', 2, 'E118']]);
+    });
+  });
+
+  it('--encoding windows-1252 converts the files that are not UTF-8; UTF-8 files stay as they are', async () => {
+    const districts = csvText(fullHeader('districts').filter((h) => h !== 'charter'), [districtRow({ name: 'Peñasco Unified' })]);
+    const latin = Buffer.from(districts, 'latin1'); // ñ = 0xF1
+    const utf8Rows = csvText(header, [studentA({ SCH_CODE: 'Ñ1' })]);
+    const d = new DataDir().write('reference/districts.csv', latin).write('casemis/2008-12/table_a.csv', utf8Rows);
+    await expectInputError(d, 'reference/districts.csv', /not valid UTF-8 text at line 2/);
+    const cfg = buildRunConfig({ dataDir: d.root, mode: 'validate', encoding: 'latin1' });
+    await withRun(cfg, async (db, r) => {
+      expect(await db.all(`SELECT name FROM clean_districts`)).toEqual([{ name: 'Peñasco Unified' }]);
+      expect(await db.all(`SELECT "SCH_CODE" AS s FROM clean_table_a`)).toEqual([{ s: 'Ñ1' }]);
+      expect(r.load.files.find((f) => f.kind === 'districts')!.sha256).toBe(createHash('sha256').update(latin).digest('hex'));
+      expect(r.warnings).toEqual([
+        { indicator: 'load', code: 'W-ENCODING', message: 'reference/districts.csv is not UTF-8: read as Windows-1252/Latin-1 text (--encoding) and converted to UTF-8' },
+      ]);
+    });
+  });
+
+  it('--encoding takes utf-8, latin1 or windows-1252 (exit 2 otherwise)', () => {
+    expect(() => buildRunConfig({ dataDir: '.', encoding: 'utf-16' })).toThrow(UsageError);
+    expect(() => buildRunConfig({ dataDir: '.', encoding: 'utf-16' })).toThrow('--encoding: expected utf-8, latin1 or windows-1252, got "utf-16"');
   });
 });

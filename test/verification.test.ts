@@ -157,6 +157,8 @@ const D: Case[] = [
 
 let rejects: Reject[] = [];
 let files: { file: string; rows_read: number; rows_loaded: number; rows_rejected: number }[] = [];
+/** CASEMIS rejects without the SELPA and STUDENT_ID of their row (load/rejects.csv, load/by-selpa/). */
+let unowned: unknown[] = [];
 
 beforeAll(async () => {
   const d = new DataDir().districts([districtRow()]);
@@ -175,6 +177,11 @@ beforeAll(async () => {
   await withRun(testConfig(d.root, { mode: 'validate' }), async (db, result) => {
     rejects = await rejectsOf(db);
     files = result.load.files;
+    unowned = await db.all(
+      `SELECT r.file, r.line, r.code, i.selpa, i.student_id FROM rejects r LEFT JOIN reject_ids i USING (file, line)
+       WHERE r.kind IN ('table_a', 'table_b', 'table_c', 'table_d') AND (i.selpa IS NULL OR i.student_id IS NULL)
+         AND NOT (r.code = 'E104' OR r.code = 'E407' OR (r.code IN ('E100', 'E401') AND r.field = 'SELPA_CODE'))`,
+    );
   });
 });
 
@@ -218,6 +225,9 @@ describe('reconciliation and privacy', () => {
   it('every file reconciles: read = loaded + rejected', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) expect(f.rows_read, f.file).toBe(f.rows_loaded + f.rows_rejected);
+  });
+  it('every CASEMIS reject carries the SELPA and STUDENT_ID of its row (but for those two being blank)', () => {
+    expect(unowned).toEqual([]);
   });
   it('B rows of a rejected Table A record fail E201', () => {
     expect(rejects.some((r) => r.file === 'casemis/2008-12/table_b.csv' && r.code === 'E201' && r.value === 'X4')).toBe(true);

@@ -24,6 +24,7 @@ export interface CommonArgs {
   quiet: boolean;
   debug: boolean;
   'student-lists'?: boolean;
+  encoding?: string;
 }
 
 /** Where a command's help sends a person for the rest (files of this repository). */
@@ -49,7 +50,8 @@ export function dataOptions<T>(y: Argv<T>) {
     .option('param', { type: 'string', array: true, describe: `override a parameter: NAME=VALUE, repeatable (names and ranges: apr params, ${DOCS.parameters})` })
     .option('params', { type: 'string', describe: 'JSON file of parameter overrides { "NAME": value }; --param wins over it' })
     .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file; a later command with unchanged inputs skips loading' })
-    .group(['year', 'profile', 'param', 'params', 'db'], 'Data and parameters:');
+    .option('encoding', { type: 'string', default: 'utf-8', describe: `input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8 (${DOCS.inputs})` })
+    .group(['year', 'profile', 'param', 'params', 'db', 'encoding'], 'Data and parameters:');
 }
 
 export function onlyOption<T>(y: Argv<T>, describe = 'compute only these indicators (and those they use): ID,ID') {
@@ -120,6 +122,7 @@ export function resolveCommon(args: CommonArgs, mode: RunConfig['mode']): Resolv
     mode,
     reuseLoad: args.db !== undefined,
     studentLists: args['student-lists'] === true,
+    encoding: args.encoding,
   });
   const format = args.format ?? 'csv,json';
   const fmt = formatSchema.safeParse(format.split(',').map((s) => s.trim()));

@@ -21,6 +21,7 @@ export async function execute(args: CommonArgs, mode: RunConfig['mode'], now: ()
   try {
     const result = await runPipeline(db, cfg, { log: (m) => progress.log(m), onProgress: progress.onProgress?.bind(progress), now });
     progress.log(`writing ${outDir}/ …`);
+    for (const w of result.load.warnings) progress.warn(args.json ? JSON.stringify({ warning: w.message, code: w.code }) : `apr: warning: ${w.message}`);
     await writeRun(db, cfg, result, outDir, { engineVersion: VERSION, finishedAt: now().toISOString(), formats, studentLists: args['student-lists'] === true });
     return { result, outDir, exitCode: result.rejectRateExceeded.length ? 4 : 0, maxRejectRate: Number(cfg.params.values['load.max_reject_rate']) };
   } finally {

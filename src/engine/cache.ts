@@ -22,9 +22,9 @@ const ENGINE_FINGERPRINT = createHash('sha256')
   .digest('hex');
 
 export async function loadCached(db: Db, opts: LoadOptions, log: (m: string) => void): Promise<LoadResult> {
-  const { inputs } = discover(opts.dataDir, opts.kinds, opts.periods);
+  const { inputs, ignored, warnings } = discover(opts.dataDir, opts.kinds, opts.periods);
   const h = createHash('sha256');
-  h.update(JSON.stringify({ periods: opts.periods, undup: opts.undupRule, jun: opts.junPeriod, codes: opts.codeLists, engine: ENGINE_FINGERPRINT }));
+  h.update(JSON.stringify({ periods: opts.periods, undup: opts.undupRule, jun: opts.junPeriod, codes: opts.codeLists, encoding: opts.encoding ?? 'utf-8', engine: ENGINE_FINGERPRINT }));
   for (const i of inputs) {
     const buf = readFileSync(join(opts.dataDir, i.relPath));
     h.update(`${i.relPath}\0${buf.length}\0`).update(createHash('sha256').update(buf).digest('hex'));
@@ -35,7 +35,9 @@ export async function loadCached(db: Db, opts: LoadOptions, log: (m: string) => 
   if (hit) {
     log('inputs unchanged: reusing the loaded data in the --db file');
     const r = JSON.parse(hit.result) as Omit<LoadResult, 'present'> & { present: string[] };
-    return { ...r, present: new Set(r.present), reused: true };
+    // The folder's other files may have changed since: list and warn about them as they are now.
+    const kept = (r.warnings ?? []).filter((w) => w.code !== 'W-FILENAME');
+    return { ...r, ignored, warnings: [...warnings, ...kept], present: new Set(r.present), reused: true };
   }
   const result = await loadAll(db, opts);
   await db.run(`DELETE FROM apr_load_cache`);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { INDICATORS } from '../../indicators/index.js';
 import { UsageError } from '../errors.js';
+import { ENCODINGS_ALLOWED, parseEncoding } from '../load/csvfile.js';
 import { paramCatalog, resolveParams } from './params.js';
 import { checkYear, loadProfile } from './profile.js';
 import type { RunConfig } from './run.js';
@@ -17,10 +18,14 @@ export interface ConfigInput {
   mode?: RunConfig['mode'];
   reuseLoad?: boolean;
   studentLists?: boolean;
+  /** --encoding: utf-8 (default), latin1 or windows-1252. */
+  encoding?: string;
 }
 
 /** The one place a run's configuration is assembled: the CLI, the tests and the benchmark use it. */
 export function buildRunConfig(input: ConfigInput): RunConfig {
+  const encoding = parseEncoding(input.encoding ?? 'utf-8');
+  if (!encoding) throw new UsageError(`--encoding: expected ${ENCODINGS_ALLOWED}, got "${input.encoding}"`);
   const profile = loadProfile(input.profile ?? 'ca-ffy2008');
   const year = checkYear(input.year ?? profile.year);
   const catalog = paramCatalog(INDICATORS);
@@ -55,5 +60,6 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
     mode: input.mode ?? 'run',
     reuseLoad: input.reuseLoad,
     studentLists: input.studentLists,
+    encoding,
   };
 }

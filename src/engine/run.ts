@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db.js';
 import { InputError } from '../errors.js';
 import { CODE_LISTS, ETHNICITY_GROUP } from '../load/codes.js';
-import { listPeriods, loadAll, type LoadProgress, type LoadResult } from '../load/load.js';
+import { listPeriods, loadAll, type LoadOptions, type LoadProgress, type LoadResult } from '../load/load.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
@@ -47,6 +47,8 @@ export interface RunConfig {
   reuseLoad?: boolean;
   /** --student-lists: build the restricted outputs (skipped otherwise: they are per student). */
   studentLists?: boolean;
+  /** --encoding: how an input file that is not UTF-8 is read (default: it stops the run). */
+  encoding?: LoadOptions['encoding'];
 }
 
 export interface IndicatorStatus {
@@ -118,6 +120,7 @@ export async function loadStage(db: Db, cfg: RunConfig, fx: Effects, time: <T>(n
     undupRule: cfg.params.values['load.undup_rule'] as 'keep_one' | 'drop_all',
     junPeriod: yearContext(cfg.year).jun_period,
     onProgress: fx.onProgress?.bind(fx),
+    encoding: cfg.encoding,
   };
   const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, (m) => fx.log(m)) : loadAll(db, loadOpts)));
   return { load, periods: loadOpts.periods };
@@ -155,7 +158,8 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
     .filter((f) => casemisKinds.has(f.kind) && f.rows_read > 0 && f.rows_rejected / f.rows_read > maxRate)
     .map((f) => ({ file: f.file, rate: f.rows_rejected / f.rows_read }));
 
-  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded, warnings: [] };
+  const loadWarnings = load.warnings.map((w) => ({ indicator: 'load', ...w }));
+  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded, warnings: loadWarnings };
   if (cfg.mode === 'validate') return result;
 
   await time('derive', () => derive(db));

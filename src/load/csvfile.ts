@@ -33,6 +33,89 @@ const CHUNK = 4 << 20;
 const BOM = [0xef, 0xbb, 0xbf];
 let copies = 0;
 
+/** Encodings a file that is not UTF-8 may be read as (`--encoding`); latin1 is read as its superset windows-1252. */
+export type Decoding = 'windows-1252';
+
+const ENCODING_NAMES: Record<string, 'utf-8' | Decoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'latin-1': 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+
+/** The `--encoding` names accepted, as a person reads them. */
+export const ENCODINGS_ALLOWED = 'utf-8, latin1 or windows-1252';
+
+/** `--encoding` text → the encoding read, or undefined when it is not one the engine reads. */
+export function parseEncoding(name: string): 'utf-8' | Decoding | undefined {
+  return ENCODING_NAMES[name.trim().toLowerCase()];
+}
+
+/** Invalid UTF-8: where (line, byte offset) and what to do, never the text around it (it may be a name). */
+export class NotUtf8Error extends InputError {
+  constructor(
+    relPath: string,
+    readonly line: number,
+    readonly offset: number,
+    byte: number,
+  ) {
+    super(
+      `not valid UTF-8 text at line ${line}, byte offset ${offset} (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}): save it as UTF-8 (Excel: "CSV UTF-8"), ` +
+        `or run with --encoding windows-1252 (or latin1) to convert a file saved as Windows/Latin-1 text`,
+      relPath,
+    );
+  }
+}
+
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 character (overlong forms,
+ * surrogates and code points above U+10FFFF are not well-formed), or -1: the offset isUtf8 rejects.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** 1-based line of a byte offset: the line feeds before it, read again in chunks (only on the error path). */
+function lineAt(fd: number, offset: number): number {
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let line = 1;
+  for (let p = 0; p < offset; ) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, offset - p), p);
+    if (n <= 0) break;
+    for (let i = buf.indexOf(LF); i >= 0 && i < n; i = buf.indexOf(LF, i + 1)) line++;
+    p += n;
+  }
+  return line;
+}
+
 /** Bytes of `b` up to the last complete UTF-8 character (a character split by a chunk end is carried). */
 function completeUtf8(b: Buffer): number {
   const n = b.length;
@@ -45,19 +128,44 @@ function completeUtf8(b: Buffer): number {
   return n;
 }
 
+/** Opens a file for reading; a folder, a device or a file that cannot be read is an input error. */
+function openInput(absPath: string, relPath: string): number {
+  let fd: number;
+  try {
+    fd = openSync(absPath, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'not found (a broken link?)' : (code ?? 'unknown error');
+    throw new InputError(`the file cannot be opened: ${why}`, relPath);
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw new InputError(st.isDirectory() ? 'is a folder, but a CSV file is expected at this path' : 'is not a regular file', relPath);
+  }
+  return fd;
+}
+
 /**
  * Reads a CSV file's bytes once, in chunks (a statewide file is never held whole): checksum,
  * encoding and header checks, and the line where each record starts. DuckDB does the parsing;
  * this only locates record boundaries (a quoted field may span lines) so that every reject can
- * name its line. A file with a BOM or CR line ends is copied, LF-only and without BOM, for DuckDB.
+ * name its line. A file with a BOM or CR line ends is copied, LF-only and without BOM, for DuckDB;
+ * with `decode`, the file is converted to UTF-8 in that copy (the checksum stays the original's).
  */
-export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK): CsvFile {
-  const fd = openSync(absPath, 'r');
+export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, decode?: Decoding): CsvFile {
+  const fd = openInput(absPath, relPath);
   let out: number | undefined;
   let copyPath: string | undefined;
   try {
     const bytes = fstatSync(fd).size;
     if (bytes === 0) throw new InputError('the file is empty (0 bytes)', relPath);
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+      throw new InputError('the file is UTF-16 text: save it as UTF-8 (Excel: "CSV UTF-8")', relPath);
+    }
+    const decoder = decode ? new TextDecoder(decode) : undefined;
     const hash = createHash('sha256');
     const scanner = new RecordScanner();
     const buf = Buffer.allocUnsafe(Math.max(4, chunkSize));
@@ -89,15 +197,25 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK):
         p += n;
       }
     };
+    // Converted text differs from the file's bytes from the first one: the copy holds all of it.
+    if (decoder) startCopy(0);
     while (pos < bytes) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, bytes - pos), pos);
       if (n <= 0) break;
-      const chunk = buf.subarray(0, n);
-      hash.update(chunk);
-      const joined = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeUtf8(joined);
-      if (!isUtf8(joined.subarray(0, cut))) throw new InputError('the file is not valid UTF-8 text', relPath);
-      carry = Buffer.from(joined.subarray(cut));
+      const raw = buf.subarray(0, n);
+      hash.update(raw);
+      let chunk = raw;
+      // A UTF-8 BOM before text that is not UTF-8 is still only a BOM: it is not converted.
+      if (decoder) chunk = Buffer.from(decoder.decode(pos === 0 && BOM.every((x, i) => raw[i] === x) ? raw.subarray(3) : raw, { stream: true }), 'utf8');
+      else {
+        const joined = carry.length ? Buffer.concat([carry, raw]) : raw;
+        const cut = completeUtf8(joined);
+        if (!isUtf8(joined.subarray(0, cut))) {
+          const at = pos - carry.length + firstInvalidUtf8(joined.subarray(0, cut));
+          throw new NotUtf8Error(relPath, lineAt(fd, at), at, joined[at - pos + carry.length]!);
+        }
+        carry = Buffer.from(joined.subarray(cut));
+      }
       let data: Buffer = chunk;
       if (pos === 0 && BOM.every((x, i) => data[i] === x)) {
         skip = 3;
@@ -120,7 +238,7 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK):
       pos += n;
     }
     if (pendingCR) emit(Buffer.from([CR]));
-    if (carry.length) throw new InputError('the file is not valid UTF-8 text', relPath);
+    if (carry.length) throw new NotUtf8Error(relPath, lineAt(fd, bytes - carry.length), bytes - carry.length, carry[0]!);
     const headerBytes = Buffer.concat(header);
     if (headerBytes.includes(0)) throw new InputError('not a CSV file (binary content in the header)', relPath);
     const headerText = headerBytes.toString('utf8');
@@ -147,6 +265,14 @@ function stripCrLf(buf: Buffer): Buffer {
     out[j++] = b;
   }
   return out.subarray(0, j);
+}
+
+/** Longest text of the input an output or a message shows: a 5 MB field would make a line no spreadsheet opens. */
+export const MAX_SHOWN = 200;
+
+/** `text` cut to MAX_SHOWN characters, the last one `…`. */
+export function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
 }
 
 /** Header names: comma separated, optional surrounding quotes. Header names never contain commas. */

@@ -1,17 +1,15 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, quoteIdent, quoteLiteral } from '../db.js';
 import { InputError } from '../errors.js';
-import { inspectCsv, type CsvFile } from './csvfile.js';
+import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error, shorten } from './csvfile.js';
+import { discover, type InputFile, type LoadWarning } from './discover.js';
+import { captureIds, createRejectIds, idsFromLine } from './ids.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import type { FieldSpec, FileKind } from './schema.js';
 import { buildClean, runFinalRules, runSetRules } from './sets.js';
 
-export interface InputFile {
-  kind: FileKind;
-  relPath: string;
-  period: string | null;
-}
+export { discover, listPeriods, type InputFile, type LoadWarning } from './discover.js';
 
 export interface FileStats {
   file: string;
@@ -34,65 +32,12 @@ export interface FileStats {
 export interface LoadResult {
   files: FileStats[];
   ignored: string[];
+  /** Near-miss file names, files converted from another encoding: run.json `warnings` and stderr. */
+  warnings: LoadWarning[];
   /** Kinds (and kind@period for CASEMIS) that were loaded. */
   present: Set<string>;
   /** Taken from a --db file whose inputs were unchanged. */
   reused?: boolean;
-}
-
-const PERIOD_RE = /^\d{4}-(06|12)$/;
-
-/** CASEMIS submission folders present under casemis/. */
-export function listPeriods(dataDir: string): string[] {
-  const dir = join(dataDir, 'casemis');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((p) => PERIOD_RE.test(p) && statSync(join(dir, p)).isDirectory())
-    .sort();
-}
-
-/** Every input file the contract names that exists, for the given CASEMIS periods. */
-export function discover(dataDir: string, kinds: FileKind[], periods: string[]): { inputs: InputFile[]; ignored: string[] } {
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    throw new InputError(`data folder not found: ${dataDir}`);
-  }
-  const inputs: InputFile[] = [];
-  const known = new Set<string>();
-  for (const kind of kinds) {
-    if (kind.path.includes('{period}')) {
-      for (const period of periods) {
-        if (kind.juneOnly && !period.endsWith('-06')) continue;
-        const rel = kind.path.replace('{period}', period);
-        known.add(rel);
-        if (existsSync(join(dataDir, rel))) inputs.push({ kind, relPath: rel, period });
-      }
-    } else {
-      known.add(kind.path);
-      if (existsSync(join(dataDir, kind.path))) inputs.push({ kind, relPath: kind.path, period: null });
-    }
-  }
-  const ignored = walk(dataDir)
-    .filter((rel) => rel.endsWith('.csv') && !known.has(rel))
-    .filter((rel) => !(rel.startsWith('casemis/') && kinds.some((k) => matchesPeriodPath(k.path, rel))));
-  return { inputs, ignored };
-}
-
-function matchesPeriodPath(pattern: string, rel: string): boolean {
-  if (!pattern.includes('{period}')) return false;
-  const [pre, post] = pattern.split('{period}') as [string, string];
-  return rel.startsWith(pre) && rel.endsWith(post) && PERIOD_RE.test(rel.slice(pre.length, rel.length - post.length));
-}
-
-function walk(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const abs = join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(abs).isDirectory()) out.push(...walk(abs, rel));
-    else out.push(rel);
-  }
-  return out;
 }
 
 function periodContext(period: string | null): string {
@@ -151,8 +96,17 @@ interface LoadedFile {
   rowsRead: number;
 }
 
-async function loadFile(db: Db, dataDir: string, input: InputFile): Promise<LoadedFile> {
-  const csv = inspectCsv(join(dataDir, input.relPath), input.relPath);
+async function loadFile(db: Db, opts: LoadOptions, input: InputFile, warnings: LoadWarning[]): Promise<LoadedFile> {
+  const abs = join(opts.dataDir, input.relPath);
+  let csv: CsvFile;
+  try {
+    csv = inspectCsv(abs, input.relPath);
+  } catch (e) {
+    // --encoding: a file that is not UTF-8 is converted once; UTF-8 files of the folder stay as they are.
+    if (!(e instanceof NotUtf8Error) || !opts.encoding || opts.encoding === 'utf-8') throw e;
+    csv = inspectCsv(abs, input.relPath, undefined, opts.encoding);
+    warnings.push({ code: 'W-ENCODING', message: `${input.relPath} is not UTF-8: read as Windows-1252/Latin-1 text (--encoding) and converted to UTF-8` });
+  }
   try {
     return await readFile(db, input, csv);
   } finally {
@@ -169,7 +123,7 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
   csv.header.forEach((h, i) => {
     const name = names.get(h.toUpperCase());
     if (!name) {
-      unknown.push(h);
+      unknown.push(shorten(h));
       return;
     }
     if (mapped.has(name)) throw new InputError(`column ${name} appears twice in the header`, relPath);
@@ -204,9 +158,11 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
     }
     return undefined;
   };
-  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
+  // The record's text is read only to route the reject to its SELPA (ids.ts); its start is enough.
+  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string; text: string | null }>(
     `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
-            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message
+            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message,
+            left(any_value(csv_line), 65536) AS text
      FROM rej_${n} GROUP BY line ORDER BY line`,
   );
   const csvRejects = rejRows.flatMap((r) => {
@@ -238,13 +194,16 @@ async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedF
       return [relPath, r.line, field, '', 'E-CSV', 'error', `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind.id];
     }),
   );
+  await db.appendRows(
+    'reject_ids',
+    csvRejects.map((r) => [relPath, r.line, ...idsFromLine(kind, (f) => mapped.get(f), r.text ?? ''), null]),
+  );
 
   const selectCols = kind.fields.map((f) => {
     const i = mapped.get(f.name);
     return `${i === undefined ? 'NULL::VARCHAR' : `r.c${i}`} AS ${quoteIdent(f.name)}`;
   });
   const nulCheck = csv.header.length ? `strpos(concat(${csv.header.map((_, i) => `r.c${i}`).join(', ')}), chr(0)) > 0` : 'false';
-  // relPath is built from the declared path and a period folder name matched by PERIOD_RE.
   const source = `SELECT ${quoteLiteral(relPath)} AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
      FROM ${raw} r JOIN lines_${n} l ON l.idx = r.rowid`;
   return { csv, unknown, source, temps: [raw, `lines_${n}`], rowsRead: loadedLines.length + csvRejects.length };
@@ -329,6 +288,8 @@ export interface LoadOptions {
   undupRule: 'keep_one' | 'drop_all';
   /** June submission folder of the reporting year, e.g. 2009-06 (Part C linkage check). */
   junPeriod: string;
+  /** --encoding: how a file that is not UTF-8 is read (default: it stops the run). */
+  encoding?: 'utf-8' | Decoding;
   /** Told before each file is read and before each kind's rules run (a terminal progress bar). */
   onProgress?: (event: LoadProgress) => void;
 }
@@ -347,12 +308,13 @@ export interface LoadProgress {
 
 /** Load and verify every input file present: data_<kind> tables (clean_<kind> views) and `rejects`. */
 export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
-  const { inputs, ignored } = discover(opts.dataDir, opts.kinds, opts.periods);
-  if (!existsSync(join(opts.dataDir, 'reference/districts.csv'))) {
+  const { inputs, ignored, warnings } = discover(opts.dataDir, opts.kinds, opts.periods);
+  if (!inputs.some((i) => i.kind.path === 'reference/districts.csv')) {
     throw new InputError('required file is missing', 'reference/districts.csv');
   }
   await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
+  await createRejectIds(db);
   const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
   const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
   const sizes = opts.onProgress ? inputs.map((i) => statSync(join(opts.dataDir, i.relPath), { throwIfNoEntry: false })?.size ?? 0) : [];
@@ -363,7 +325,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
     await createKindStore(db, kind);
     for (const input of inputs.filter((i) => i.kind === kind)) {
       opts.onProgress?.({ stage: 'load', file: input.relPath, ...done });
-      const loaded = await loadFile(db, opts.dataDir, input);
+      const loaded = await loadFile(db, opts, input, warnings);
       done.filesDone++;
       done.rowsDone += loaded.rowsRead;
       done.bytesDone += sizes[inputs.indexOf(input)] ?? 0;
@@ -389,6 +351,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
     await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
   }
   await runFinalRules(db, setParams);
+  for (const kind of opts.kinds) await captureIds(db, kind);
 
   const counted = await db.all<{ file: string; rows_loaded: number; rows_rejected: number; warnings: number }>(
     `WITH clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
@@ -448,5 +411,5 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   }
   const present = new Set<string>();
   for (const i of inputs) present.add(i.period ? `${i.kind.id}@${i.period}` : i.kind.id);
-  return { files, ignored, present };
+  return { files, ignored, warnings, present };
 }

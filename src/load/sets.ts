@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Db, quoteIdent } from '../db.js';
 import { binding, runSqlFile } from '../sqlfile.js';
+import { captureIds } from './ids.js';
 import type { FileKind } from './schema.js';
 
 const SET_DIR = new URL('../../sql/rules/set/', import.meta.url);
@@ -59,6 +60,7 @@ async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
 
 /** clean_<kind> (a view of data_<kind>) keeps the rows no error rejected: the others are deleted. */
 export async function buildClean(db: Db, kind: FileKind): Promise<void> {
+  await captureIds(db, kind);
   await db.run(
     `DELETE FROM ${quoteIdent(`data_${kind.id}`)} d
      USING (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
