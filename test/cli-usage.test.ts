@@ -158,7 +158,7 @@ describe('--help of each command: only the options it uses, each described, poin
     return { names, bare };
   }
   const common = ['help', 'version'];
-  const data = ['year', 'profile', 'param', 'params', 'db'];
+  const data = ['year', 'profile', 'param', 'params', 'db', 'encoding'];
   const display = ['json', 'quiet', 'debug'];
   const expected: Record<string, string[]> = {
     run: [...data, 'only', 'out', 'format', ...display, 'student-lists'],
