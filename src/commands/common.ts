@@ -32,7 +32,13 @@ export function withCommon<T>(y: Argv<T>) {
     .option('param', { type: 'string', array: true, describe: 'override a parameter: NAME=VALUE (repeatable)' })
     .option('params', { type: 'string', describe: 'JSON file of parameter overrides' })
     .option('only', { type: 'string', describe: 'compute only these indicators: ID,ID' })
-    .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file' })
+    .option('db', {
+      type: 'string',
+      describe:
+        'keep the loaded data in this DuckDB file (created mode 0600) so a later command with unchanged inputs skips loading. ' +
+        'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (HMAC) of name + birthdate + gender for Part C linkage; ' +
+        'no names, SSNs or SSIDs. Treat it as student records (README: "The --db file")',
+    })
     .option('format', { type: 'string', default: 'csv,json', describe: 'table formats: csv,json,parquet' })
     .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
