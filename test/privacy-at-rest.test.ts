@@ -166,4 +166,25 @@ describe('privacy at rest: the --db file', () => {
     const leaked = needles.filter((v) => text.includes(Buffer.from(v, 'utf8')));
     expect(leaked).toEqual([]);
   });
+
+  it('a load cache written by an engine that kept names is started afresh; another DuckDB file is left alone', async () => {
+    const legacy = join(dir, 'legacy.duckdb');
+    const other = join(dir, 'other.duckdb');
+    for (const [path, tables] of [[legacy, ['apr_load_cache', 'data_table_a']], [other, ['mine']]] as const) {
+      const db = await Db.open(path);
+      for (const t of tables) await db.run(`CREATE TABLE ${t} AS SELECT 'Wickadsen' AS v`);
+      db.close();
+    }
+    const names = async (path: string) => {
+      const db = await Db.open(path);
+      try {
+        return (await db.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() ORDER BY 1`)).map((r) => r.t);
+      } finally {
+        db.close();
+      }
+    };
+    expect(await names(legacy)).toEqual([]);
+    expect(readFileSync(legacy).includes('Wickadsen')).toBe(false);
+    expect(await names(other)).toEqual(['mine']);
+  });
 });
