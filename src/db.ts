@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
@@ -20,18 +20,49 @@ export class Db {
     readonly con: DuckDBConnection,
   ) {}
 
+  /**
+   * A database in memory, or in a file (--db). A file this opens anew is readable by its owner only
+   * (0600); DuckDB creates its transient WAL with the process umask, but the load never writes
+   * names, SSNs or SSIDs outside temporary tables (src/load/pseudonymise.ts).
+   */
   static async open(path = ':memory:'): Promise<Db> {
+    const isFile = path !== ':memory:' && path !== '';
+    const created = isFile && !existsSync(path);
+    let db = await Db.connect(path, created);
+    if (isFile && !created && (await db.heldNames())) {
+      // A load cache written before pseudonymisation: its pages (freed ones too) hold names and SSNs.
+      // It is only a cache: start the file afresh.
+      db.close();
+      rmSync(path, { force: true });
+      rmSync(`${path}.wal`, { force: true });
+      db = await Db.connect(path, true);
+    }
+    return db;
+  }
+
+  private static async connect(path: string, created: boolean): Promise<Db> {
     // Bounded memory keeps a statewide run well under 2 GB RSS; larger intermediates spill to disk.
     const instance = await DuckDBInstance.create(path, {
       threads: '2',
       memory_limit: process.env.APR_MEMORY_LIMIT ?? '1000MB',
       temp_directory: join(tmpdir(), `apr-engine-duckdb-${process.pid}`),
     });
+    // DuckDB has just created the file (header only): restrict it before anything is written.
+    if (created) chmodSync(path, 0o600);
     const con = await instance.connect();
     const db = new Db(instance, con);
     await con.run(`SET TimeZone='UTC'`);
     await con.run(MACROS);
     return db;
+  }
+
+  /** A --db file with a load cache but no pseudonymisation key: written by an engine that kept names. */
+  private async heldNames(): Promise<boolean> {
+    const r = await this.one<{ cache: boolean; salt: boolean }>(
+      `SELECT bool_or(table_name = 'apr_load_cache') AS cache, bool_or(table_name = 'apr_salt') AS salt
+       FROM duckdb_tables() WHERE database_name = current_database()`,
+    );
+    return r?.cache === true && r.salt !== true;
   }
 
   async run(sql: string, params?: Params, types?: ParamTypes): Promise<void> {

@@ -52,7 +52,7 @@ async function seedDb(): Promise<Db> {
     FROM (SELECT c.*, range AS i, row_number() OVER () AS g FROM cats c, range(c.n));
 
     CREATE TABLE clean_partc_referrals AS
-    SELECT 'R' || g AS referral_id, last_name AS "LAST_NAME", 'Kim' AS "FIRST_NAME", birthdate AS "BIRTHDATE", 'F' AS "GENDER",
+    SELECT 'R' || g AS referral_id, name_key(last_name, 'Kim', birthdate, 'F') AS _name_key, birthdate AS "BIRTHDATE", 'F' AS "GENDER",
            CASE WHEN cat = 'on_day' THEN (birthdate + INTERVAL 3 YEAR)::DATE ELSE birthdate + 700 END AS "REFR_DATE",
            birthdate + 100 AS "PARTC_ENTRY",
            -- every fifth referral has no DIST_RESI: the linked record's district is used
@@ -308,7 +308,7 @@ describe('indicator 12 — rules on a small data folder', () => {
     const db = await Db.open();
     try {
       await db.run(`
-        CREATE TABLE clean_partc_referrals AS SELECT 'R1' AS referral_id, 'Outside' AS "LAST_NAME", 'Otto' AS "FIRST_NAME",
+        CREATE TABLE clean_partc_referrals AS SELECT 'R1' AS referral_id, name_key('Outside', 'Otto', DATE '2006-07-01', 'M') AS _name_key,
           DATE '2006-07-01' AS "BIRTHDATE", 'M' AS "GENDER", DATE '2009-03-01' AS "REFR_DATE", NULL::DATE AS "PARTC_ENTRY", '0110017' AS "DIST_RESI";
         CREATE TABLE students AS SELECT '2009-06' AS _period, true AS _is_june, true AS served, false AS undup_excluded, NULL::VARCHAR AS name_key,
           '0101' AS selpa, 'S1' AS student_id, '0110017' AS district, '10' AS plan_type, NULL::DATE AS init_eval, NULL::VARCHAR AS tbddlay WHERE false;

@@ -1,7 +1,9 @@
 -- Indicator 12 — Part C to Part B by the third birthday (INDICATORS.md 12).
 -- Inputs: partc/referrals.csv (clean_partc_referrals) and the June Table A of the data year, every
--- PLAN_TYPE (june_all, $jun_period). Names and birthdates never leave these temp tables: the
--- outputs read district, referral_id, the category, days after the birthday and codes only.
+-- PLAN_TYPE (june_all, $jun_period). Linked by `_name_key` / `name_key`, the keyed hash (HMAC) of
+-- names, birthdate and gender the load keeps instead of the names (src/load/pseudonymise.ts). Birthdates
+-- never leave these temp tables: the outputs read district, referral_id, the category, days after the
+-- birthday and codes only.
 -- $y_start, $y_end           the data year; a = third birthday inside it
 -- $ind12_refusal_codes       TBDDLAY codes that make a linked child d (parent refusal)
 -- $ind12_late_referral_days  e = PARTC_ENTRY later than third birthday − this many days …
@@ -18,14 +20,15 @@ FROM (
   FROM june_all
   WHERE _period = $jun_period AND name_key IS NOT NULL
     -- only identities some referral carries (a few thousand of ~900,000 June records)
-    AND name_key IN (SELECT name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") FROM clean_partc_referrals)
+    AND name_key IN (SELECT _name_key FROM clean_partc_referrals)
 )
 WHERE rn = 1;
 
 -- Every referral of a: REFR_DATE before the third birthday, third birthday inside the data year.
 -- Third birthday = BIRTHDATE + 3 years (a Feb 29 birthdate falls on Feb 28, as age_on does).
--- The referral is linked when name_key(LAST_NAME, FIRST_NAME, BIRTHDATE, GENDER) equals the June
--- record's (case, spaces, hyphens and apostrophes do not matter; dates were normalised on load).
+-- The referral is linked when its name key (LAST_NAME, FIRST_NAME, BIRTHDATE, GENDER, hashed on load)
+-- equals the June record's (case, spaces, hyphens and apostrophes do not matter; dates were normalised
+-- on load).
 -- category, exclusive and in this order (the first that applies):
 --   b  linked, PLAN_TYPE 90, INIT_EVAL before the third birthday (not eligible, determined in time)
 --   c  linked, PLAN_TYPE 10, INIT_EVAL on or before the third birthday (IEP in time)
@@ -38,7 +41,7 @@ CREATE OR REPLACE TEMP TABLE ind12_records AS
 WITH r AS (
   SELECT referral_id, "REFR_DATE" AS refr_date, "PARTC_ENTRY" AS partc_entry, "DIST_RESI" AS dist_resi,
          ("BIRTHDATE" + INTERVAL 3 YEAR)::DATE AS third_birthday,
-         name_key("LAST_NAME", "FIRST_NAME", "BIRTHDATE", "GENDER") AS nk
+         _name_key AS nk
   FROM clean_partc_referrals
 ),
 a AS (

@@ -1,5 +1,6 @@
 -- Columns every indicator shares, defined once (ARCHITECTURE.md "derive"): one row per loaded
--- Table A record. Names and birthdates stay inside the database (name_key, birthdate).
+-- Table A record. The load keeps no names: name_key is their keyed hash (with birthdate and gender,
+-- for Part C linkage); birthdate stays inside the database (ages).
 CREATE OR REPLACE VIEW students AS
 SELECT
   a._file, a._line, a._period, a._is_june,

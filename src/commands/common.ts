@@ -49,7 +49,13 @@ export function dataOptions<T>(y: Argv<T>) {
     .option('profile', { type: 'string', default: 'ca-ffy2008', describe: 'measurement profile: parameter defaults and targets (src/profiles/<id>.json)' })
     .option('param', { type: 'string', array: true, describe: `override a parameter: NAME=VALUE, repeatable (names and ranges: apr params, ${DOCS.parameters})` })
     .option('params', { type: 'string', describe: 'JSON file of parameter overrides { "NAME": value }; --param wins over it' })
-    .option('db', { type: 'string', describe: 'keep the loaded data in this DuckDB file; a later command with unchanged inputs skips loading' })
+    .option('db', {
+      type: 'string',
+      describe:
+        'keep the loaded data in this DuckDB file (created mode 0600) so a later command with unchanged inputs skips loading. ' +
+        'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (HMAC) of name + birthdate + gender for Part C linkage; ' +
+        'no names, SSNs or SSIDs. Treat it as student records (README: "The --db file")',
+    })
     .option('encoding', { type: 'string', default: 'utf-8', describe: `input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8 (${DOCS.inputs})` })
     .group(['year', 'profile', 'param', 'params', 'db', 'encoding'], 'Data and parameters:');
 }

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error, shorten } from './csvfile.js';
 import { discover, type InputFile, type LoadWarning } from './discover.js';
 import { captureIds, createRejectIds, idsFromLine } from './ids.js';
+import { holdsPii, pseudonymise } from './pseudonymise.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import type { FieldSpec, FileKind } from './schema.js';
 import { buildClean, runFinalRules, runSetRules } from './sets.js';
@@ -235,7 +236,8 @@ function typedSelect(kind: FileKind, source: string): string {
 async function createKindStore(db: Db, kind: FileKind): Promise<void> {
   const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
      ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
-  await db.run(`CREATE OR REPLACE TABLE ${quoteIdent(`data_${kind.id}`)} AS ${typedSelect(kind, empty)}`);
+  // Identifying kinds stay in a temporary table (never in a --db file) until pseudonymised.
+  await db.run(`CREATE OR REPLACE ${holdsPii(kind) ? 'TEMP ' : ''}TABLE ${quoteIdent(`data_${kind.id}`)} AS ${typedSelect(kind, empty)}`);
   const aliases = kind.fields.filter(isText).map((f) => `${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`);
   const body = `SELECT *${aliases.length ? `, ${aliases.join(', ')}` : ''} FROM ${quoteIdent(`data_${kind.id}`)}`;
   await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`typed_${kind.id}`)} AS ${body}`);
@@ -404,6 +406,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       throw new Error(`${f.file}: counts do not reconcile (${f.rows_read} read, ${f.rows_loaded} loaded, ${f.rows_rejected} rejected)`);
     }
   }
+  await pseudonymise(db, opts.kinds);
   // Kinds no indicator reads are verified and counted (above): free their rows (Table B, the largest
   // table statewide) so the indicators and what-if sweeps keep the memory budget.
   for (const kind of opts.kinds.filter((k) => k.verifyOnly)) {

@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../db.js';
+import { testConfig, withRun } from '../../test/helpers/engine.js';
+import { DataDir, districtRow, requiredHeader, studentA } from '../../test/helpers/fixture.js';
+import { hmacPadsOf } from './pseudonymise.js';
+
+describe('hmac_sha256 (sql/macros.sql)', () => {
+  it('gives the RFC 4231 test vectors', async () => {
+    const db = await Db.open();
+    try {
+      const hmac = async (key: Buffer, msg: string) =>
+        (await db.one<{ h: string }>(`SELECT hex(hmac_sha256(unhex($ipad), unhex($opad), $msg)) AS h`, { ...hmacPadsOf(key), msg }))!.h.toLowerCase();
+      // RFC 4231 test cases 1 and 2
+      expect(await hmac(Buffer.alloc(20, 0x0b), 'Hi There')).toBe('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+      expect(await hmac(Buffer.from('Jefe'), 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+      expect(await db.scalar(`SELECT count(*) FROM (SELECT hmac_sha256(unhex($ipad), unhex($opad), NULL::VARCHAR) AS h) WHERE h IS NULL`, hmacPadsOf(Buffer.from('k')))).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('pseudonymise (end of the load)', () => {
+  it('keeps no names, SSN or SSID; the Part C and June keys are the HMAC of the same identity under the stored key', async () => {
+    const kid = { BIRTHDATE: '2006-03-01', ENTRY_DATE: '2008-09-01', GRADE: '17', FEDSET_SCH: '', IN_REGCLS: '', FEDSET_PRS: '200', LAST_NAME: 'Ñúñez', FIRST_NAME: 'Ana' };
+    const header = [...requiredHeader('table_a'), 'SSID', 'SSN'];
+    const d = new DataDir()
+      .districts([districtRow()])
+      .tableA('2009-06', [studentA({ ...kid, STUDENT_ID: 'P1', SSID: '1234567890', SSN: '900000001' }, '2009-06')], header)
+      .csv('partc/referrals.csv', ['referral_id', 'LAST_NAME', 'FIRST_NAME', 'BIRTHDATE', 'GENDER', 'REFR_DATE'], [
+        { referral_id: 'R1', LAST_NAME: 'NUNEZ', FIRST_NAME: 'ANA', BIRTHDATE: '03/01/2006', GENDER: 'M', REFR_DATE: '2008-11-01' },
+        { referral_id: 'R2', LAST_NAME: ' ÑÚÑEZ', FIRST_NAME: 'ana', BIRTHDATE: '2006-03-01', GENDER: 'M', REFR_DATE: '2008-11-01' },
+      ]);
+    await withRun(testConfig(d.root, { mode: 'validate' }), async (db) => {
+      const cols = async (t: string) => (await db.all<{ c: string }>(`SELECT column_name AS c FROM duckdb_columns() WHERE table_name = $t`, { t })).map((r) => r.c);
+      const a = await cols('data_table_a');
+      for (const c of ['LAST_NAME', 'FIRST_NAME', 'SSN', 'SSID', 'BIRTHDATE__raw']) expect(a).not.toContain(c);
+      expect(a).toContain('BIRTHDATE');
+      const p = await cols('data_partc_referrals');
+      for (const c of ['LAST_NAME', 'FIRST_NAME', 'BIRTHDATE__raw']) expect(p).not.toContain(c);
+      expect(p).toEqual(expect.arrayContaining(['BIRTHDATE', '_name_key']));
+      // In memory the pseudonymised tables stay temporary; the load's other temporary tables are gone.
+      const temps = await db.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary ORDER BY 1`);
+      expect(temps.map((r) => r.t)).toEqual(['data_partc_referrals', 'data_table_a', 'data_table_d']);
+      expect(await db.scalar(`SELECT count(*) FROM duckdb_variables() WHERE name LIKE 'apr_hmac%'`)).toBe(0);
+
+      const salt = (await db.one<{ s: string }>(`SELECT salt AS s FROM apr_salt`))!.s;
+      expect(salt).toMatch(/^[0-9a-f]{64}$/);
+      // The identity as name_key writes it, by hand: letters only, upper case, ISO birthdate, gender.
+      const expected = createHmac('sha256', Buffer.from(salt, 'hex')).update('ÑÚÑEZ|ANA|2006-03-01|M').digest('hex');
+      const keys = await db.all<{ k: string }>(`SELECT lower(hex(_name_key)) AS k FROM clean_table_a UNION ALL SELECT lower(hex(_name_key)) FROM clean_partc_referrals WHERE referral_id = 'R2'`);
+      expect(keys).toEqual([{ k: expected }, { k: expected }]);
+      // Without the accents the letters differ: another key (as the clear name_key did).
+      expect(await db.scalar(`SELECT count(*) FROM clean_partc_referrals WHERE referral_id = 'R1' AND lower(hex(_name_key)) <> $e`, { e: expected })).toBe(1);
+    });
+  });
+
+  it('draws a new key for each database', async () => {
+    const salt = async () => {
+      const d = new DataDir().districts([districtRow()]).tableA('2009-06', [studentA({}, '2009-06')]);
+      return withRun(testConfig(d.root, { mode: 'validate' }), async (db) => (await db.one<{ s: string }>(`SELECT salt AS s FROM apr_salt`))!.s);
+    };
+    expect(await salt()).not.toBe(await salt());
+  });
+});
