@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from './errors.js';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
@@ -29,6 +30,18 @@ export class Db {
     const isFile = path !== ':memory:' && path !== '';
     const created = isFile && !existsSync(path);
     let db = await Db.connect(path, created);
+    if (isFile && !created && (await db.foreign())) {
+      db.close();
+      throw new UsageError(`--db ${path}: a DuckDB file apr did not write (it holds tables of its own); give a new file name`);
+    }
+    if (isFile && !created) {
+      // An apr file loosened since (cp, umask, chmod) is restricted again; another owner's stays as it is.
+      try {
+        chmodSync(path, 0o600);
+      } catch {
+        // not ours to change
+      }
+    }
     if (isFile && !created && (await db.heldNames())) {
       // A load cache written before pseudonymisation: its pages (freed ones too) hold names and SSNs.
       // It is only a cache: start the file afresh.
@@ -37,6 +50,8 @@ export class Db {
       rmSync(`${path}.wal`, { force: true });
       db = await Db.connect(path, true);
     }
+    // Marks the file as apr's from the start, so a load that stops half-way leaves a file it reuses.
+    if (isFile) await db.run(`CREATE TABLE IF NOT EXISTS apr_engine (marker INTEGER)`);
     return db;
   }
 
@@ -54,6 +69,15 @@ export class Db {
     await con.run(`SET TimeZone='UTC'`);
     await con.run(MACROS);
     return db;
+  }
+
+  /** A file with tables and none of apr's own (its load cache or key): somebody else's database. */
+  private async foreign(): Promise<boolean> {
+    const r = await this.one<{ tables: number; ours: boolean }>(
+      `SELECT count(*)::INTEGER AS tables, coalesce(bool_or(table_name IN ('apr_engine', 'apr_load_cache', 'apr_salt')), false) AS ours
+       FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary`,
+    );
+    return (r?.tables ?? 0) > 0 && r?.ours !== true;
   }
 
   /** A --db file with a load cache but no pseudonymisation key: written by an engine that kept names. */

@@ -219,3 +219,38 @@ describe('exit 4: the reject-rate lines go to stderr with the limit and the tabl
     expect(lines[0]!.warning).toContain('above the limit load.max_reject_rate = 2.5%');
   });
 });
+
+describe('options without their value and --db files that are not apr\'s: exit 2, never internal', () => {
+  it('--profile, --format, --encoding, --year and --district need a value', async () => {
+    for (const [args, name] of [
+      [['run', '--profile'], 'profile'],
+      [['run', 'data-samples', '--format'], 'format'],
+      [['validate', '--encoding'], 'encoding'],
+      [['run', '--year'], 'year'],
+      [['explain', '--district'], 'district'],
+    ] as const) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`--${name} needs a value`);
+      noStack(r.stderr);
+    }
+  });
+
+  it('--db in a missing folder, or at a DuckDB file apr did not write, is refused before loading', async () => {
+    const dir = tmp();
+    const missing = await cli('validate', 'test/cases/reject-mini', '--db', join(dir, 'nope', 'x.db'), '--quiet');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot be created');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const foreign = join(dir, 'theirs.db');
+    const inst = await DuckDBInstance.create(foreign);
+    const con = await inst.connect();
+    await con.run('CREATE TABLE mine AS SELECT 1 AS a');
+    con.closeSync();
+    inst.closeSync();
+    const r = await cli('validate', 'test/cases/reject-mini', '--db', foreign, '--quiet', '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a DuckDB file apr did not write');
+    noStack(r.stderr);
+  });
+});

@@ -167,13 +167,16 @@ describe('privacy at rest: the --db file', () => {
     expect(leaked).toEqual([]);
   });
 
-  it('a load cache written by an engine that kept names is started afresh; another DuckDB file is left alone', async () => {
+  it('a load cache written by an engine that kept names is started afresh; another DuckDB file is refused and left alone', async () => {
     const legacy = join(dir, 'legacy.duckdb');
     const other = join(dir, 'other.duckdb');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     for (const [path, tables] of [[legacy, ['apr_load_cache', 'data_table_a']], [other, ['mine']]] as const) {
-      const db = await Db.open(path);
-      for (const t of tables) await db.run(`CREATE TABLE ${t} AS SELECT 'Wickadsen' AS v`);
-      db.close();
+      const inst = await DuckDBInstance.create(path);
+      const con = await inst.connect();
+      for (const t of tables) await con.run(`CREATE TABLE ${t} AS SELECT 'Wickadsen' AS v`);
+      con.closeSync();
+      inst.closeSync();
     }
     const names = async (path: string) => {
       const db = await Db.open(path);
@@ -183,8 +186,15 @@ describe('privacy at rest: the --db file', () => {
         db.close();
       }
     };
-    expect(await names(legacy)).toEqual([]);
+    // started afresh: only apr's marker table, no trace of the old pages
+    expect(await names(legacy)).toEqual(['apr_engine']);
     expect(readFileSync(legacy).includes('Wickadsen')).toBe(false);
-    expect(await names(other)).toEqual(['mine']);
+    await expect(Db.open(other)).rejects.toThrow(/a DuckDB file apr did not write/);
+    const inst = await DuckDBInstance.create(other);
+    const con = await inst.connect();
+    const left = (await con.runAndReadAll(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)).getRows().map((r) => r[0]);
+    con.closeSync();
+    inst.closeSync();
+    expect(left).toEqual(['mine']);
   });
 });

@@ -123,8 +123,8 @@ describe('load/rejects.csv', () => {
     expect(owner(A, 8, 'E-CSV')).toEqual(['0101', '0110017', '']);
   });
 
-  it('a file with a district but no SELPA column', () => {
-    expect(owner('enrollment/cbeds.csv', 2, 'E-TYPE')).toEqual(['', '0110017', '']);
+  it('a file with a district but no SELPA column: its SELPA from reference/districts.csv', () => {
+    expect(owner('enrollment/cbeds.csv', 2, 'E-TYPE')).toEqual(['0101', '0110017', '']);
   });
 
   it('a value over 200 characters is cut to 200 with …; no line of the file is long', () => {
@@ -154,10 +154,7 @@ describe('load/by-selpa/', () => {
     expect(parts[0]!.rows).toEqual(rejects.rows.filter((r) => r.selpa === '0101'));
     expect(parts[1]!.rows).toEqual(rejects.rows.filter((r) => r.selpa === '0202'));
     expect(parts[2]!.rows).toEqual(rejects.rows.filter((r) => r.selpa !== '0101' && r.selpa !== '0202'));
-    expect(parts[2]!.rows.map((r) => [r.line, r.code, r.selpa])).toEqual([
-      ['6', 'E100', '12A4'],
-      ['2', 'E-TYPE', ''],
-    ]);
+    expect(parts[2]!.rows.map((r) => [r.line, r.code, r.selpa])).toEqual([['6', 'E100', '12A4']]);
   });
 });
 

@@ -45,8 +45,8 @@ export function epilogue(...lines: string[]): string {
 export function dataOptions<T>(y: Argv<T>) {
   return y
     .positional('dir', { type: 'string', default: 'data-samples', describe: `data folder (its files: ${DOCS.inputs})` })
-    .option('year', { type: 'string', describe: 'reporting year Y, e.g. 2008-09 (default: the profile year)' })
-    .option('profile', { type: 'string', default: 'ca-ffy2008', describe: 'measurement profile: parameter defaults and targets (src/profiles/<id>.json)' })
+    .option('year', { type: 'string', requiresArg: true, describe: 'reporting year Y, e.g. 2008-09 (default: the profile year)' })
+    .option('profile', { type: 'string', requiresArg: true, default: 'ca-ffy2008', describe: 'measurement profile: parameter defaults and targets (src/profiles/<id>.json)' })
     .option('param', { type: 'string', array: true, describe: `override a parameter: NAME=VALUE, repeatable (names and ranges: apr params, ${DOCS.parameters})` })
     .option('params', { type: 'string', describe: 'JSON file of parameter overrides { "NAME": value }; --param wins over it' })
     .option('db', {
@@ -56,7 +56,7 @@ export function dataOptions<T>(y: Argv<T>) {
         'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (HMAC) of name + birthdate + gender for Part C linkage; ' +
         'no names, SSNs or SSIDs. Treat it as student records (README: "The --db file")',
     })
-    .option('encoding', { type: 'string', default: 'utf-8', describe: `input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8 (${DOCS.inputs})` })
+    .option('encoding', { type: 'string', requiresArg: true, default: 'utf-8', describe: `input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8 (${DOCS.inputs})` })
     .group(['year', 'profile', 'param', 'params', 'db', 'encoding'], 'Data and parameters:');
 }
 
@@ -69,7 +69,7 @@ export function outOption<T>(y: Argv<T>, describe = 'output folder (default repo
 }
 
 export function formatOption<T>(y: Argv<T>) {
-  return y.option('format', { type: 'string', default: 'csv,json', describe: `table formats: csv,json,parquet,xlsx (xlsx: one workbook apr-tables.xlsx; files and columns: ${DOCS.outputs})` });
+  return y.option('format', { type: 'string', requiresArg: true, default: 'csv,json', describe: `table formats: csv,json,parquet,xlsx (xlsx: one workbook apr-tables.xlsx; files and columns: ${DOCS.outputs})` });
 }
 
 /** How the result is shown: every command that loads data. */
@@ -146,7 +146,10 @@ export async function openDb(args: CommonArgs): Promise<Db> {
     db = await Db.open(args.db ?? ':memory:');
   } catch (e) {
     // A file that is not a DuckDB database (or is locked by another process) is the user's to fix.
+    if (e instanceof UsageError) throw e;
     if (args.db !== undefined && existsSync(args.db)) throw new UsageError(`--db ${args.db} cannot be opened as a DuckDB database: ${(e as Error).message.split('\n')[0]}`);
+    // The folder it would go in is missing (or not writable): the user's to fix too.
+    if (args.db !== undefined) throw new UsageError(`--db ${args.db} cannot be created: ${(e as Error).message.split('\n')[0]}`);
     throw e;
   }
   if (args.debug) {

@@ -12,7 +12,7 @@ export const explainCommand: CommandModule<object, Args> = {
   describe: "one district's figures for every indicator, each trigger and why",
   builder: (y) =>
     displayOptions(onlyOption(dataOptions(y), 'explain only these indicators (and those they use): ID,ID'))
-      .option('district', { type: 'string', demandOption: true, describe: 'the district code (7 digits, DIST_RESI)' })
+      .option('district', { type: 'string', demandOption: true, requiresArg: true, describe: 'the district code (7 digits, DIST_RESI)' })
       .epilogue(epilogue(`What each figure, flag and threshold means: ${DOCS.outputs}.`, `Parameters: ${DOCS.parameters} (or apr params).`)),
   handler: async (args) => {
     const { cfg } = resolveCommon(args, 'run');

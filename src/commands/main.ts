@@ -101,6 +101,8 @@ export async function main(rawArgv: string[]): Promise<number> {
       .middleware(singleValues, true)
       .strict()
       .fail((msg, err) => {
+        // yargs' own complaints (an option given without its value) are usage errors too
+        if (err?.name === 'YError') throw new UsageError(err.message.replace(/^Not enough arguments following: (.+)$/, '--$1 needs a value'));
         if (err) throw err;
         throw new UsageError(unknownArgumentMessage(msg, argv, command));
       })

@@ -28,17 +28,23 @@ export async function writeLoad(db: Db, result: RunResult, outDir: string): Prom
   await db.appendRows('pii_fields', FILE_KINDS.flatMap((k) => k.fields.filter((f) => f.pii).map((f) => [k.id, f.name])));
   // A --db file loaded by an earlier version has no ids: its rejects are written without them.
   await db.run(`CREATE TABLE IF NOT EXISTS reject_ids (file VARCHAR, line INTEGER, selpa VARCHAR, district VARCHAR, student_id VARCHAR)`);
+  const districtsKnown =
+    (await db.scalar(`SELECT count(*) FROM (SELECT view_name AS n FROM duckdb_views() UNION ALL SELECT table_name FROM duckdb_tables()) WHERE n = 'clean_districts'`)) > 0;
+  if (districtsKnown) await db.run(`CREATE OR REPLACE TEMP TABLE district_selpa AS SELECT district__raw AS district, selpa__raw AS selpa FROM clean_districts`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE rejects_out AS
      SELECT row_number() OVER (ORDER BY r.file, r.line, r.severity, r.code, r.field, r.message) AS ord,
             r.file, r.line, ${cut('r.field')} AS field,
             ${cut(`CASE WHEN p.field IS NOT NULL AND coalesce(r.value, '') <> '' THEN '[redacted]' ELSE r.value END`)} AS value,
             r.code, r.severity, ${cut('r.message')} AS message,
-            ${cut('i.selpa')} AS selpa, ${cut('i.district')} AS district, ${cut('i.student_id')} AS student_id,
-            CASE WHEN regexp_full_match(i.selpa, '[0-9]{4}') THEN i.selpa END AS route
+            ${cut('coalesce(i.selpa, d.selpa)')} AS selpa, ${cut('i.district')} AS district, ${cut('i.student_id')} AS student_id,
+            CASE WHEN regexp_full_match(coalesce(i.selpa, d.selpa), '[0-9]{4}') THEN coalesce(i.selpa, d.selpa) END AS route
      FROM rejects r
      LEFT JOIN reject_ids i ON i.file = r.file AND i.line = r.line
-     LEFT JOIN pii_fields p ON p.kind = r.kind AND p.field = r.field`,
+     LEFT JOIN pii_fields p ON p.kind = r.kind AND p.field = r.field
+     -- a file without a SELPA column (Part C, complaints, findings …) is routed by its district's SELPA
+     LEFT JOIN (SELECT DISTINCT ON (district) district, selpa FROM ${districtsKnown ? 'district_selpa' : '(SELECT NULL::VARCHAR AS district, NULL::VARCHAR AS selpa)'}) d
+       ON i.selpa IS NULL AND d.district = i.district`,
   );
   const cols = REJECT_COLUMNS.join(', ');
   written.push(...(await copyOut(db, `SELECT ${cols} FROM rejects_out ORDER BY ord`, join(dir, 'rejects'), ['csv'])));
