@@ -7,40 +7,22 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommonArgs } from '../src/commands/common.js';
 import { execute } from '../src/commands/execute.js';
+import { Db } from '../src/db.js';
 import { csvText, DataDir, districtRow, fullHeader, type Rec, studentA } from './helpers/fixture.js';
 import { FIXED_NOW } from './helpers/engine.js';
 
-/** RFC 4180 rows of a CSV file (the writer quotes fields with commas, quotes or newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (c === '\n') {
-      rows.push([...row, cur]);
-      row = [];
-      cur = '';
-    } else cur += c;
-  }
-  return rows;
-}
-
 type Row = Record<string, string>;
-function readCsv(path: string): { header: string[]; rows: Row[] } {
-  const [header, ...rest] = parseCsv(readFileSync(path, 'utf8'));
-  return { header: header!, rows: rest.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))) };
+/** A written CSV read back by DuckDB, every cell as text ('' for empty). */
+async function readCsv(path: string): Promise<{ header: string[]; rows: Row[] }> {
+  const db = await Db.open();
+  try {
+    const src = `read_csv($p, all_varchar = true, header = true, auto_detect = true)`;
+    const header = (await db.all<{ c: string }>(`SELECT column_name AS c FROM (DESCRIBE SELECT * FROM ${src})`, { p: path })).map((r) => r.c);
+    const rows = await db.all<Record<string, string | null>>(`SELECT * FROM ${src}`, { p: path });
+    return { header, rows: rows.map((r) => Object.fromEntries(header.map((h) => [h, r[h] ?? '']))) };
+  } finally {
+    db.close();
+  }
 }
 
 function allFiles(dir: string): string[] {
@@ -94,7 +76,7 @@ beforeAll(async () => {
   const args: CommonArgs = { dir: d.root, out, profile: 'ca-ffy2008', format: 'csv', json: false, quiet: true, debug: false };
   await execute(args, 'validate', () => FIXED_NOW);
   spy.mockRestore();
-  rejects = readCsv(join(out, 'load/rejects.csv'));
+  rejects = await readCsv(join(out, 'load/rejects.csv'));
 });
 afterAll(() => spy.mockRestore());
 
@@ -148,8 +130,8 @@ describe('load/by-selpa/', () => {
     expect(readdirSync(join(out, 'load/by-selpa')).sort()).toEqual(['0101.csv', '0202.csv', 'unknown.csv']);
   });
 
-  it('each holds exactly its rows of rejects.csv, same columns, same order', () => {
-    const parts = ['0101', '0202', 'unknown'].map((s) => readCsv(join(out, `load/by-selpa/${s}.csv`)));
+  it('each holds exactly its rows of rejects.csv, same columns, same order', async () => {
+    const parts = await Promise.all(['0101', '0202', 'unknown'].map((s) => readCsv(join(out, `load/by-selpa/${s}.csv`))));
     for (const p of parts) expect(p.header).toEqual(rejects.header);
     expect(parts[0]!.rows).toEqual(rejects.rows.filter((r) => r.selpa === '0101'));
     expect(parts[1]!.rows).toEqual(rejects.rows.filter((r) => r.selpa === '0202'));
