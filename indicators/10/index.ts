@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, decide, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, decide, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 import { DI_DISTRICT_COLUMNS, TABLE_DI_COLUMNS } from '../9/index.js';
 
 // Indicator 10 — disproportionate representation by disability (INDICATORS.md "10"): 9's evaluated
@@ -10,12 +10,8 @@ const TABLE_10B_COLUMNS: ColumnDef[] = [
   { name: 'disability_label', type: 'VARCHAR', role: 'label' },
   { name: 'group', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'special_education', type: 'BIGINT', role: 'count' },
-  { name: 'disability_total', type: 'BIGINT', role: 'total' },
-  { name: 'se_percent', type: 'DOUBLE', role: 'percent', num: 'special_education', den: 'disability_total' },
-  { name: 'base_count', type: 'BIGINT', role: 'count' },
-  { name: 'base_total', type: 'BIGINT', role: 'total' },
-  { name: 'base_percent', type: 'DOUBLE', role: 'percent', num: 'base_count', den: 'base_total' },
+  ...rateColumns('special_education', 'disability_total', 'se_percent'),
+  ...rateColumns('base_count', 'base_total', 'base_percent'),
   { name: 'a_base', type: 'VARCHAR', role: 'text' },
   { name: 'k', type: 'DOUBLE', role: 'value' },
   { name: 'e_min', type: 'DOUBLE', role: 'value' },

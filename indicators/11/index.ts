@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS, rateColumns } from '../../src/engine/indicator.js';
 
 // Indicator 11 — initial evaluation within 60 days of parental consent (INDICATORS.md "11").
 // June Table A of the data year, every PLAN_TYPE. The due date of every consent (60 days extended
@@ -19,9 +19,7 @@ const TABLE_11B: ColumnDef[] = [
   { name: 'section', type: 'VARCHAR', role: 'key' },
   { name: 'category', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+  ...rateColumns('count', 'denominator', 'percent'),
 ];
 
 const LIST_COLUMNS: ColumnDef[] = [

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS, rateColumns } from '../../src/engine/indicator.js';
 
 // Indicator 12 (INDICATORS.md 12): Part C referrals linked to the June Table A of the data year by
 // name_key; percent = c / (a − b − d [− e]). Trigger 12 uses sesr.timeline_min.
@@ -18,9 +18,7 @@ const TABLE_12B: ColumnDef[] = [
   { name: 'label', type: 'VARCHAR', role: 'label' },
   { name: 'days_min', type: 'INTEGER', role: 'value' },
   { name: 'days_max', type: 'INTEGER', role: 'value' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+  ...rateColumns('count', 'denominator', 'percent'),
 ];
 
 const LIST_COLUMNS: ColumnDef[] = [

@@ -1,7 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
-
-const pctCol = (name: string, num: string, den: string): ColumnDef => ({ name, type: 'DOUBLE', role: 'percent', num, den });
+import { type ColumnDef, dataYearOffset, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 
 const TABLE_3A: ColumnDef[] = [
   { name: 'component', type: 'VARCHAR', role: 'key' },
@@ -9,59 +7,36 @@ const TABLE_3A: ColumnDef[] = [
   { name: 'subject', type: 'VARCHAR', role: 'label' },
   { name: 'measured', type: 'BIGINT', role: 'total' },
   { name: 'met', type: 'BIGINT', role: 'count' },
-  pctCol('percent', 'met', 'measured'),
+  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'met', den: 'measured' },
 ];
+
+const SUBJECTS = ['ela', 'math'] as const;
 
 const TABLE_3B: ColumnDef[] = [
   { name: 'condition', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'ela_count', type: 'BIGINT', role: 'count' },
-  { name: 'ela_denominator', type: 'BIGINT', role: 'total' },
-  pctCol('ela_percent', 'ela_count', 'ela_denominator'),
-  { name: 'math_count', type: 'BIGINT', role: 'count' },
-  { name: 'math_denominator', type: 'BIGINT', role: 'total' },
-  pctCol('math_percent', 'math_count', 'math_denominator'),
+  ...SUBJECTS.flatMap((s) => rateColumns(`${s}_count`, `${s}_denominator`, `${s}_percent`)),
 ];
 
 const TABLE_3C: ColumnDef[] = [
   { name: 'district_type', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'ela_proficient', type: 'BIGINT', role: 'count' },
-  { name: 'ela_enrolled_fay', type: 'BIGINT', role: 'total' },
-  pctCol('ela_percent', 'ela_proficient', 'ela_enrolled_fay'),
-  { name: 'ela_amo', type: 'DOUBLE', role: 'value' },
-  { name: 'ela_met', type: 'BOOLEAN', role: 'flag' },
-  { name: 'math_proficient', type: 'BIGINT', role: 'count' },
-  { name: 'math_enrolled_fay', type: 'BIGINT', role: 'total' },
-  pctCol('math_percent', 'math_proficient', 'math_enrolled_fay'),
-  { name: 'math_amo', type: 'DOUBLE', role: 'value' },
-  { name: 'math_met', type: 'BOOLEAN', role: 'flag' },
+  ...SUBJECTS.flatMap((s): ColumnDef[] => [
+    ...rateColumns(`${s}_proficient`, `${s}_enrolled_fay`, `${s}_percent`),
+    { name: `${s}_amo`, type: 'DOUBLE', role: 'value' },
+    { name: `${s}_met`, type: 'BOOLEAN', role: 'flag' },
+  ]),
 ];
 
 const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'district_type', type: 'VARCHAR', role: 'label' },
-  { name: 'ela_swd_enrolled', type: 'BIGINT', role: 'count' },
-  { name: 'math_swd_enrolled', type: 'BIGINT', role: 'count' },
-  { name: 'met_participation_ela', type: 'BOOLEAN', role: 'flag' },
-  { name: 'met_participation_math', type: 'BOOLEAN', role: 'flag' },
-  { name: 'met_participation_both', type: 'BOOLEAN', role: 'flag' },
-  { name: 'met_proficiency_ela', type: 'BOOLEAN', role: 'flag' },
-  { name: 'met_proficiency_math', type: 'BOOLEAN', role: 'flag' },
-  { name: 'met_proficiency_both', type: 'BOOLEAN', role: 'flag' },
-  { name: 'ela_participants', type: 'BIGINT', role: 'count' },
-  { name: 'ela_enrolled_window', type: 'BIGINT', role: 'total' },
-  pctCol('ela_participation_rate', 'ela_participants', 'ela_enrolled_window'),
-  { name: 'math_participants', type: 'BIGINT', role: 'count' },
-  { name: 'math_enrolled_window', type: 'BIGINT', role: 'total' },
-  pctCol('math_participation_rate', 'math_participants', 'math_enrolled_window'),
-  { name: 'ela_proficient_fay', type: 'BIGINT', role: 'count' },
-  { name: 'ela_enrolled_fay', type: 'BIGINT', role: 'total' },
-  pctCol('ela_proficiency_rate', 'ela_proficient_fay', 'ela_enrolled_fay'),
-  { name: 'ela_amo', type: 'DOUBLE', role: 'value' },
-  { name: 'math_proficient_fay', type: 'BIGINT', role: 'count' },
-  { name: 'math_enrolled_fay', type: 'BIGINT', role: 'total' },
-  pctCol('math_proficiency_rate', 'math_proficient_fay', 'math_enrolled_fay'),
-  { name: 'math_amo', type: 'DOUBLE', role: 'value' },
+  ...SUBJECTS.map((s): ColumnDef => ({ name: `${s}_swd_enrolled`, type: 'BIGINT', role: 'count' })),
+  ...['participation', 'proficiency'].flatMap((t) => [...SUBJECTS, 'both'].map((s): ColumnDef => ({ name: `met_${t}_${s}`, type: 'BOOLEAN', role: 'flag' }))),
+  ...SUBJECTS.flatMap((s) => rateColumns(`${s}_participants`, `${s}_enrolled_window`, `${s}_participation_rate`)),
+  ...SUBJECTS.flatMap((s): ColumnDef[] => [
+    ...rateColumns(`${s}_proficient_fay`, `${s}_enrolled_fay`, `${s}_proficiency_rate`),
+    { name: `${s}_amo`, type: 'DOUBLE', role: 'value' },
+  ]),
 ];
 
 export default defineIndicator({

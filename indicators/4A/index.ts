@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, decide, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, decide, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 
 // Indicator 4A (INDICATORS.md "4A"): districts whose rate of students with IEPs suspended or expelled
 // for more than `ind4.days` days in the data year is above the bar. 4B reads this folder's macros
@@ -14,9 +14,7 @@ const DISTRICT_EXTRA: ColumnDef[] = [
 const TABLE_4A: ColumnDef[] = [
   { name: 'item_no', type: 'VARCHAR', role: 'key' },
   { name: 'findings', type: 'BIGINT', role: 'count' },
-  { name: 'districts_with_findings', type: 'BIGINT', role: 'count' },
-  { name: 'districts_reviewed', type: 'BIGINT', role: 'total' },
-  { name: 'districts_with_findings_pct', type: 'DOUBLE', role: 'percent', num: 'districts_with_findings', den: 'districts_reviewed' },
+  ...rateColumns('districts_with_findings', 'districts_reviewed', 'districts_with_findings_pct'),
 ];
 
 const LIST_COLUMNS: ColumnDef[] = [

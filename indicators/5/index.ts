@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 
 // One flag per measure beside its figures; the common `flagged` is any of them (districts.sql).
 const DISTRICT_EXTRA: ColumnDef[] = [
@@ -17,9 +17,7 @@ const DISTRICT_EXTRA: ColumnDef[] = [
 const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'category', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+  ...rateColumns('count', 'denominator', 'percent'),
 ];
 
 export default defineIndicator({

@@ -1,12 +1,10 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 
 const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'setting', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'count', type: 'BIGINT', role: 'count' },
-  { name: 'denominator', type: 'BIGINT', role: 'total' },
-  { name: 'percent', type: 'DOUBLE', role: 'percent', num: 'count', den: 'denominator' },
+  ...rateColumns('count', 'denominator', 'percent'),
 ];
 
 export default defineIndicator({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, defineIndicator, ITEM_TABLE_COLUMNS, rateColumns } from '../../src/engine/indicator.js';
 
 // Table 8a: the source's rows (mailed, returned, percent returned, answered Q5, YES, NO, percent YES).
 // A count row fills `count`; a percent row fills `numerator`, `denominator` and `percent`.
@@ -9,12 +9,8 @@ const TABLE_8B: ColumnDef[] = [
   { name: 'section', type: 'VARCHAR', role: 'key' },
   { name: 'category', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'sample_n', type: 'BIGINT', role: 'count' },
-  { name: 'sample_total', type: 'BIGINT', role: 'total' },
-  { name: 'sample_pct', type: 'DOUBLE', role: 'percent', num: 'sample_n', den: 'sample_total' },
-  { name: 'state_n', type: 'BIGINT', role: 'count' },
-  { name: 'state_total', type: 'BIGINT', role: 'total' },
-  { name: 'state_pct', type: 'DOUBLE', role: 'percent', num: 'state_n', den: 'state_total' },
+  ...rateColumns('sample_n', 'sample_total', 'sample_pct'),
+  ...rateColumns('state_n', 'state_total', 'state_pct'),
   { name: 'difference', type: 'DOUBLE', role: 'value' },
   { name: 'flagged', type: 'BOOLEAN', role: 'flag' },
   { name: 'sample_of_state_pct', type: 'DOUBLE', role: 'percent', num: 'sample_n', den: 'state_n' },

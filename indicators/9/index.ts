@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ColumnDef, dataYearOffset, decide, defineIndicator } from '../../src/engine/indicator.js';
+import { type ColumnDef, dataYearOffset, decide, defineIndicator, rateColumns } from '../../src/engine/indicator.js';
 
 // Indicator 9 — disproportionate representation of racial and ethnic groups (INDICATORS.md "9"):
 // per district the disparity index (test 1) and the E-formula over the five APR groups (test 2);
@@ -28,12 +28,8 @@ export const TABLE_DI_COLUMNS: ColumnDef[] = [
 const TABLE_9B_COLUMNS: ColumnDef[] = [
   { name: 'group', type: 'VARCHAR', role: 'key' },
   { name: 'label', type: 'VARCHAR', role: 'label' },
-  { name: 'general_enrollment', type: 'BIGINT', role: 'count' },
-  { name: 'general_enrollment_total', type: 'BIGINT', role: 'total' },
-  { name: 'ge_percent', type: 'DOUBLE', role: 'percent', num: 'general_enrollment', den: 'general_enrollment_total' },
-  { name: 'special_education', type: 'BIGINT', role: 'count' },
-  { name: 'special_education_total', type: 'BIGINT', role: 'total' },
-  { name: 'se_percent', type: 'DOUBLE', role: 'percent', num: 'special_education', den: 'special_education_total' },
+  ...rateColumns('general_enrollment', 'general_enrollment_total', 'ge_percent'),
+  ...rateColumns('special_education', 'special_education_total', 'se_percent'),
   { name: 'k', type: 'DOUBLE', role: 'value' },
   { name: 'e_min', type: 'DOUBLE', role: 'value' },
   { name: 'e_max', type: 'DOUBLE', role: 'value' },

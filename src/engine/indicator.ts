@@ -186,6 +186,15 @@ export function outTable(ind: IndicatorDef, out: OutputDef | string): string {
   return `out_${ind.id}_${o.kind}_${outputName(ind, o)}`.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
+/** A count, the total it is out of, and 100 × count / total beside them: the APR's usual triple. */
+export function rateColumns(count: string, total: string, percent: string): ColumnDef[] {
+  return [
+    { name: count, type: 'BIGINT', role: 'count' },
+    { name: total, type: 'BIGINT', role: 'total' },
+    { name: percent, type: 'DOUBLE', role: 'percent', num: count, den: total },
+  ];
+}
+
 /** The common leading columns of every districts/<id>.csv (OUTPUTS.md). */
 export const DISTRICT_COLUMNS: ColumnDef[] = [
   { name: 'district', type: 'VARCHAR', role: 'key' },
