@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ const MACROS = readFileSync(new URL('../sql/macros.sql', import.meta.url), 'utf8
 export class Db {
   /** --debug: called with each statement's duration and its first line. */
   trace?: (ms: number, sql: string) => void;
+
+  /** A scratch file of this process, removed when the database is closed. */
+  private scratchPath?: string;
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -52,6 +56,24 @@ export class Db {
     }
     // Marks the file as apr's from the start, so a load that stops half-way leaves a file it reuses.
     if (isFile) await db.run(`CREATE TABLE IF NOT EXISTS apr_engine (marker INTEGER)`);
+    return db;
+  }
+
+  /**
+   * A database in a file of the temporary folder, removed on close (or when the process exits): the
+   * load's working store for a command without --db. DuckDB compresses tables kept in a file, not
+   * those kept in memory; a statewide load is several times larger uncompressed than the memory
+   * limit, and spilling it costs more than writing it compressed.
+   */
+  static async scratch(): Promise<Db> {
+    const path = join(tmpdir(), `apr-engine-${process.pid}-${randomBytes(6).toString('hex')}.duckdb`);
+    const remove = (): void => {
+      rmSync(path, { force: true });
+      rmSync(`${path}.wal`, { force: true });
+    };
+    process.once('exit', remove);
+    const db = await Db.open(path);
+    db.scratchPath = path;
     return db;
   }
 
@@ -130,6 +152,10 @@ export class Db {
   close(): void {
     this.con.closeSync();
     this.instance.closeSync();
+    if (this.scratchPath) {
+      rmSync(this.scratchPath, { force: true });
+      rmSync(`${this.scratchPath}.wal`, { force: true });
+    }
   }
 }
 

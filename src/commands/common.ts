@@ -143,7 +143,7 @@ const TRACE_MS = Number(process.env.APR_DEBUG_MS ?? 50);
 export async function openDb(args: CommonArgs): Promise<Db> {
   let db: Db;
   try {
-    db = await Db.open(args.db ?? ':memory:');
+    db = args.db ? await Db.open(args.db) : await Db.scratch();
   } catch (e) {
     // A file that is not a DuckDB database (or is locked by another process) is the user's to fix.
     if (e instanceof UsageError) throw e;

@@ -1,6 +1,7 @@
 // Planning: which indicators a run computes (with what they use), which submission folders it
 // reads, and whether each indicator, measure and output has its inputs. No SQL here.
 import { FILE_KINDS } from '../load/schemas/index.js';
+import { verifiedWith } from '../load/sets.js';
 import { type FileNeed, type IndicatorDef, type InputNeed, needFiles } from './indicator.js';
 import type { ParamValues } from './params.js';
 import { yearContext } from './profile.js';
@@ -97,6 +98,35 @@ export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: stri
     }
   }
   return present.filter((p) => want.has(p));
+}
+
+/**
+ * The input files a run of these indicators reads (`--only`): their inputs for each data year they
+ * count (a multi-year view: the earlier ones too), the reference list, and what the verification
+ * of those files reads (sets.ts verifiedWith: Table A of the same submission for Tables B-D, the June
+ * Table A for the Part C referrals, the SELPA submission dates for December unduplication).
+ */
+export function neededFiles(inds: IndicatorDef[], values: ParamValues, year: string, trendYears: number): Set<string> {
+  const want = new Set<string>(['districts']);
+  const add = (kind: string, period: string | undefined): void => {
+    if (want.has(period ? `${kind}@${period}` : kind)) return;
+    want.add(period ? `${kind}@${period}` : kind);
+    for (const dep of verifiedWith(kind)) {
+      const isCasemis = FILE_KINDS.find((k) => k.id === dep)?.casemis;
+      // A CASEMIS table is checked against Table A of its own submission; the Part C referrals against the June one.
+      add(dep, isCasemis ? (period ?? yearContext(year).jun_period) : undefined);
+    }
+  };
+  for (const ind of inds) {
+    const base = dataYear(values, ind, year);
+    const offsets = ind.trend ? Array.from({ length: trendYears + 1 }, (_, k) => -k) : [0];
+    for (const off of offsets) {
+      const ctx = yearContext(base.year, off);
+      const needs = [...ind.inputs, ...ind.measures.flatMap((m) => m.needs ?? []), ...ind.outputs.flatMap((o) => o.needs ?? [])];
+      for (const need of needs) for (const f of needFiles(need)) add(f.kind, periodOf(f, ctx));
+    }
+  }
+  return want;
 }
 
 /** The files of `needs` that are absent (for an anyOf, the alternatives joined by " or "). */

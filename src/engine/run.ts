@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db.js';
 import { InputError } from '../errors.js';
 import { CODE_LISTS, ETHNICITY_GROUP } from '../load/codes.js';
-import { listPeriods, loadAll, type LoadOptions, type LoadProgress, type LoadResult } from '../load/load.js';
+import { type InputFile, listPeriods, loadAll, type LoadOptions, type LoadProgress, type LoadResult } from '../load/load.js';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
 import { buildIdentification } from './identification.js';
 import { type ColumnDef, type IndicatorDef, outputPath, outTable, TREND_COLUMNS } from './indicator.js';
 import type { ParamInfo, ResolvedParams } from './params.js';
-import { closure, dataYear, missingInputs, ordered, periodsFor, type Status, statusText } from './plan.js';
+import { closure, dataYear, missingInputs, neededFiles, ordered, periodsFor, type Status, statusText } from './plan.js';
 import { type Profile, yearContext } from './profile.js';
 import { countStep, decideStep, type RunContext, runOutput } from './runner.js';
 import { writeScenarios } from './scenarios.js';
@@ -121,10 +121,17 @@ export async function loadStage(db: Db, cfg: RunConfig, fx: Effects, time: <T>(n
     junPeriod: yearContext(cfg.year).jun_period,
     onProgress: fx.onProgress?.bind(fx),
     encoding: cfg.encoding,
+    // --only reads what the indicators asked for need; validate (and a full run) reads everything.
+    ...(cfg.only && cfg.mode !== 'validate' ? { need: needOf(neededFiles(plannedIndicators(cfg), cfg.params.values, cfg.year, TREND_YEARS)) } : {}),
   };
   const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, (m) => fx.log(m)) : loadAll(db, loadOpts)));
   return { load, periods: loadOpts.periods };
 }
+
+const needOf =
+  (want: Set<string>) =>
+  (i: InputFile): boolean =>
+    want.has(i.period ? `${i.kind.id}@${i.period}` : i.kind.id);
 
 /** Whether an indicator can run: its inputs are present and what it uses was computed. */
 export function indicatorStatus(cfg: RunConfig, ind: IndicatorDef, present: Set<string>, done: Map<string, Status>): Status {

@@ -15,7 +15,17 @@ export interface CsvFile {
   loadPath: string;
   /** Header names as written (trimmed, quotes removed). */
   header: string[];
-  /** 1-based line where each data record starts (blank lines skipped), in file order. */
+  /**
+   * No blank or space-led line and every quote paired within its line at field boundaries: the
+   * n-th record (0-based, header excluded) is on line n + 2, and DuckDB numbers lines the same way.
+   */
+  regular: boolean;
+  /** A NUL byte somewhere in the file (the rows holding one are found in SQL). */
+  hasNul: boolean;
+  /**
+   * 1-based line where each data record starts (blank lines skipped), in file order: scanned only
+   * for an irregular file, or when asked (`scan: 'always'`); empty otherwise.
+   */
   recordStarts: Int32Array;
   /**
    * The same records numbered the way DuckDB's rejects table numbers them: newlines inside
@@ -153,7 +163,7 @@ function openInput(absPath: string, relPath: string): number {
  * name its line. A file with a BOM or CR line ends is copied, LF-only and without BOM, for DuckDB;
  * with `decode`, the file is converted to UTF-8 in that copy (the checksum stays the original's).
  */
-export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, decode?: Decoding): CsvFile {
+export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, decode?: Decoding, scan: 'auto' | 'always' = 'always'): CsvFile {
   const fd = openInput(absPath, relPath);
   let out: number | undefined;
   let copyPath: string | undefined;
@@ -167,7 +177,9 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
     }
     const decoder = decode ? new TextDecoder(decode) : undefined;
     const hash = createHash('sha256');
-    const scanner = new RecordScanner();
+    const scanner = scan === 'always' ? new RecordScanner() : undefined;
+    const shape = new ShapeCheck();
+    let hasNul = false;
     const buf = Buffer.allocUnsafe(Math.max(4, chunkSize));
     const header: Buffer[] = [];
     let headerDone = false;
@@ -177,7 +189,9 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
     let pos = 0;
     const emit = (data: Buffer): void => {
       if (!data.length) return;
-      scanner.feed(data);
+      scanner?.feed(data);
+      shape.feed(data);
+      if (!hasNul && data.includes(0)) hasNul = true;
       if (!headerDone) {
         const lf = data.indexOf(LF);
         header.push(Buffer.from(lf < 0 ? data : data.subarray(0, lf)));
@@ -243,15 +257,77 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
     if (headerBytes.includes(0)) throw new InputError('not a CSV file (binary content in the header)', relPath);
     const headerText = headerBytes.toString('utf8');
     if (headerText.trim() === '') throw new InputError('the file is empty (no header row)', relPath);
-    const { starts, duckLines } = scanner.finish();
+    const loadPath = copyPath ?? absPath;
+    const regular = shape.regular();
+    // Only an irregular file (quoted newlines, blank lines: rare) has its record starts scanned, from the bytes DuckDB reads.
+    const { starts, duckLines } = scanner ? scanner.finish() : regular ? { starts: new Int32Array(0), duckLines: new Int32Array(0) } : scanFile(loadPath, chunkSize);
     const sha256 = hash.digest('hex');
-    return { relPath, absPath, bytes, sha256, loadPath: copyPath ?? absPath, header: splitHeader(headerText), recordStarts: starts, recordDuckLines: duckLines };
+    return { relPath, absPath, bytes, sha256, loadPath, header: splitHeader(headerText), regular, hasNul, recordStarts: starts, recordDuckLines: duckLines };
   } catch (e) {
     if (copyPath) rmSync(copyPath, { force: true });
     throw e;
   } finally {
     closeSync(fd);
     if (out !== undefined) closeSync(out);
+  }
+}
+
+/** Record starts of a file already converted to what DuckDB reads (LF only, no BOM, UTF-8). */
+function scanFile(path: string, chunkSize: number): { starts: Int32Array; duckLines: Int32Array } {
+  const fd = openSync(path, 'r');
+  try {
+    const scanner = new RecordScanner();
+    const buf = Buffer.allocUnsafe(Math.max(4, chunkSize));
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) scanner.feed(buf.subarray(0, n));
+    return scanner.finish();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Whether a file is regular (see CsvFile.regular), found with native searches only: a clean file
+ * costs a few indexOf calls a chunk, and each quote one more. Conservative: a quote anywhere but at a
+ * field boundary, a blank line or a line starting with a blank makes the file irregular (scanned).
+ */
+export class ShapeCheck {
+  private inQuote = false;
+  private prev = LF;
+  private ok = true;
+
+  regular(): boolean {
+    return this.ok && !this.inQuote;
+  }
+
+  feed(b: Buffer): void {
+    if (!this.ok || b.length === 0) return;
+    const startsLine = this.prev === LF;
+    if (startsLine && (b[0] === LF || b[0] === SPACE || b[0] === TAB)) return this.fail();
+    if (b.includes('\n\n') || b.includes('\n ') || b.includes('\n\t')) return this.fail();
+    let from = 0;
+    for (let q = b.indexOf(QUOTE); q >= 0; q = b.indexOf(QUOTE, from)) {
+      const before = q > 0 ? b[q - 1]! : this.prev;
+      if (this.inQuote) {
+        // closing (or the first of a doubled quote): no newline inside the quoted text
+        const lf = b.indexOf(LF, from);
+        if (lf >= 0 && lf < q) return this.fail();
+        const after = b[q + 1];
+        if (after !== undefined && after !== COMMA && after !== LF && after !== QUOTE) return this.fail();
+      } else if (before !== COMMA && before !== LF && before !== QUOTE) {
+        return this.fail();
+      }
+      this.inQuote = !this.inQuote;
+      from = q + 1;
+    }
+    if (this.inQuote && b.indexOf(LF, from) >= 0) return this.fail();
+    this.prev = b[b.length - 1]!;
+  }
+
+  private fail(): void {
+    this.ok = false;
   }
 }
 

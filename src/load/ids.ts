@@ -29,7 +29,7 @@ export async function createRejectIds(db: Db): Promise<void> {
 
 /**
  * Copies the ids of every row of `kind` that has a reject and no ids yet. Called before rejected
- * rows are deleted (buildClean) and once after the last rule (warnings on kept rows).
+ * the set rules run (rows of their own) and once after the last rule (warnings on kept rows).
  */
 export async function captureIds(db: Db, kind: FileKind): Promise<void> {
   const f = idFields(kind);

@@ -1,14 +1,26 @@
-import { rmSync, statSync } from 'node:fs';
+// Load and verification of every input file (ARCHITECTURE.md, stages 1-2), built for speed:
+// - each CSV's bytes are read once in JS for what DuckDB cannot tell (sha256, UTF-8, BOM/CRLF, the
+//   file's shape), with native searches only; DuckDB then reads the file once, straight into the
+//   typed store, evaluating every row rule in the same pass (each row carries its hits as bits);
+// - identifying fields never reach the store: names feed the rules and the keyed hash (_name_key)
+//   in that pass and are gone (src/load/pseudonymise.ts says what is kept);
+// - rows are never deleted: `_ok` says whether a row is clean, so a --db file keeps each file's
+//   verified rows keyed by its sha256, and a re-run reads only the files that changed, then re-runs
+//   the set rules (duplicates, unduplication, cross-table references) over the union.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Db, quoteIdent, quoteLiteral } from '../db.js';
+import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { type Db, type Params, type ParamTypes, quoteIdent } from '../db.js';
+import { paramNames } from '../sqlfile.js';
 import { InputError } from '../errors.js';
 import { type CsvFile, type Decoding, inspectCsv, NotUtf8Error, shorten } from './csvfile.js';
 import { discover, type InputFile, type LoadWarning } from './discover.js';
 import { captureIds, createRejectIds, idsFromLine } from './ids.js';
-import { holdsPii, pseudonymise } from './pseudonymise.js';
+import { keptPii, loadKeys, NAME_KEYED, type LoadKeys } from './pseudonymise.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import type { FieldSpec, FileKind } from './schema.js';
-import { buildClean, runFinalRules, runSetRules } from './sets.js';
+import { markSetErrors, runFinalRules, runSetRules } from './sets.js';
 
 export { discover, listPeriods, type InputFile, type LoadWarning } from './discover.js';
 
@@ -39,25 +51,44 @@ export interface LoadResult {
   present: Set<string>;
   /** Taken from a --db file whose inputs were unchanged. */
   reused?: boolean;
+  /** Files read and verified by this load (the others were unchanged in the --db file). */
+  filesRead?: number;
 }
 
-function periodContext(period: string | null): string {
-  if (!period) {
-    return `NULL::VARCHAR AS _period, false AS _is_june, NULL::DATE AS _rept_expected, NULL::DATE AS _sy_start, NULL::DATE AS _sy_end, NULL::DATE AS _dec_ref`;
-  }
-  const year = Number(period.slice(0, 4));
-  const june = period.endsWith('-06');
-  const syStart = june ? year - 1 : year;
-  const rept = june ? `${year}-06-30` : `${year}-12-01`;
-  return [
-    `${quoteLiteral(period)} AS _period`,
-    `${june} AS _is_june`,
-    `DATE '${rept}' AS _rept_expected`,
-    `DATE '${syStart}-07-01' AS _sy_start`,
-    `DATE '${syStart + 1}-06-30' AS _sy_end`,
-    `DATE '${syStart}-12-01' AS _dec_ref`,
-  ].join(', ');
+export interface LoadOptions {
+  dataDir: string;
+  kinds: FileKind[];
+  periods: string[];
+  codeLists: Record<string, readonly string[]>;
+  undupRule: 'keep_one' | 'drop_all';
+  /** June submission folder of the reporting year, e.g. 2009-06 (Part C linkage check). */
+  junPeriod: string;
+  /** --encoding: how a file that is not UTF-8 is read (default: it stops the run). */
+  encoding?: 'utf-8' | Decoding;
+  /** Keep the verified rows of unchanged files from an earlier load in this database (--db). */
+  reuse?: boolean;
+  /** Only the files this accepts are read (`--only`: what the indicators asked for need); default all. */
+  need?: (input: InputFile) => boolean;
+  /** Told before each file is read and before each kind's rules run (a terminal progress bar). */
+  onProgress?: (event: LoadProgress) => void;
 }
+
+export interface LoadProgress {
+  stage: 'load';
+  /** The file about to be read, or the kind whose rules are about to run. */
+  file?: string;
+  verifying?: string;
+  filesDone: number;
+  files: number;
+  rowsDone: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The typed store of a kind
+
+const isText = (f: FieldSpec): boolean => f.type === 'text' || f.type === 'code';
 
 function typedExpr(f: FieldSpec): string {
   const raw = quoteIdent(`${f.name}__raw`);
@@ -75,6 +106,152 @@ function typedExpr(f: FieldSpec): string {
   }
 }
 
+/** Trimmed NFC text, blank = NULL; trim (and its copy) only for the few values with a space at an end. */
+const cleanExpr = (c: string): string =>
+  `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN NULLIF(trim(nfc_normalize(${c})), '') ELSE nfc_normalize(${c}) END`;
+
+interface Layout {
+  kind: FileKind;
+  rules: Rule[];
+  /** UBIGINT columns holding the rule bits (`_rh0`, `_rh1` …). */
+  words: number;
+  /** Fields stored typed (PII ones only when an indicator reads them, and never as text). */
+  stored: FieldSpec[];
+  /** Fields whose text as written is stored beside the typed value (`F__raw`, non-text, non-PII). */
+  rawKept: FieldSpec[];
+}
+
+const ENGINE_NUL: Rule = { code: 'E-CSV', severity: 'error', field: '', message: 'the record contains a NUL byte', predicate: '_nul', source: 'engine' };
+
+function layoutOf(kind: FileKind, codeLists: Record<string, readonly string[]>): Layout {
+  const rules = [ENGINE_NUL, ...genericRules(kind, codeLists), ...loadRuleFile(kind)];
+  const kept = keptPii(kind);
+  const stored = kind.fields.filter((f) => !f.pii || kept.has(f.name));
+  const rawKept = kind.fields.filter((f) => !f.pii && !isText(f));
+  return { kind, rules, words: Math.max(1, Math.ceil(rules.length / 64)), stored, rawKept };
+}
+
+const word = (i: number): string => `_rh${Math.floor(i / 64)}`;
+const bit = (i: number): string => `${(1n << BigInt(i % 64)).toString()}::UBIGINT`;
+
+/**
+ * The one statement that reads a group of files into the store: text cleaned, fields typed, every
+ * row rule evaluated (bits), identity hashed. `source` yields `_fidx` (the file's index in `$files`),
+ * `_line` (NULL when it is set afterwards from the row order) and c0 … cN.
+ */
+function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, hasNul: boolean, ncols: number): string {
+  const { kind } = l;
+  const rawCols = kind.fields.map((f) => {
+    const i = mapped.get(f.name);
+    return `${i === undefined ? 'NULL::VARCHAR' : cleanExpr(`c${i}`)} AS ${quoteIdent(`${f.name}__raw`)}`;
+  });
+  const nul = hasNul && ncols ? `strpos(concat(${Array.from({ length: ncols }, (_, i) => `c${i}`).join(', ')}), chr(0)) > 0` : 'false';
+  const withPeriod = kind.path.includes('{period}');
+  const periods = withPeriod
+    ? `SELECT *, CASE WHEN _is_june THEN _y - 1 ELSE _y END AS _sy FROM (SELECT *, left(_period, 4)::INTEGER AS _y, right(_period, 2) = '06' AS _is_june
+       FROM (SELECT *, ($periods)[_fidx + 1] AS _period FROM (${source})))`
+    : source;
+  const l1 = `SELECT ($files)[_fidx + 1] AS _file, _line::INTEGER AS _line, ${periodContext(withPeriod)}, ${nul} AS _nul, ${rawCols.join(', ')} FROM (${periods})`;
+  const typed = kind.fields.map((f) => `${isText(f) ? quoteIdent(`${f.name}__raw`) : typedExpr(f)} AS ${quoteIdent(f.name)}`);
+  const extra =
+    kind.id === 'table_a'
+      ? [
+          `"PLAN_TYPE__raw" IN ('10', '20', '30') AS served`,
+          `age_on(parse_date("BIRTHDATE__raw"), coalesce(parse_date("REPT_DATE__raw"), _rept_expected))::INTEGER AS age_rept`,
+        ]
+      : [];
+  const l2 = `SELECT *, ${[...typed, ...extra].join(', ')} FROM (${l1})`;
+  const words = Array.from({ length: l.words }, (_, w) => {
+    const terms = l.rules.map((r, i) => ({ r, i })).filter(({ i }) => Math.floor(i / 64) === w);
+    return `(${terms.map(({ r, i }) => `CASE WHEN (${r.predicate}) THEN ${bit(i)} ELSE 0::UBIGINT END`).join('\n | ')}) AS ${word(w * 64)}`;
+  });
+  const errWords = Array.from({ length: l.words }, (_, w) => {
+    let mask = 0n;
+    l.rules.forEach((r, i) => {
+      if (r.severity === 'error' && Math.floor(i / 64) === w) mask |= 1n << BigInt(i % 64);
+    });
+    return `(_rh${w} & ${mask.toString()}::UBIGINT) = 0`;
+  });
+  const keys: string[] = [];
+  if (NAME_KEYED.has(kind.id)) {
+    keys.push(`hmac_sha256(unhex($ipad), unhex($opad), name_key("LAST_NAME__raw", "FIRST_NAME__raw", parse_date("BIRTHDATE__raw"), "GENDER__raw")) AS _name_key`);
+  }
+  // E107 compares SSNs within a file: a hash under a key drawn for this load and never stored.
+  if (kind.id === 'table_a') keys.push(`unhex(sha256($ssn_key || "SSN__raw")) AS _ssn_key`);
+  const l3 = `SELECT *, ${[...words, ...keys].join(',\n')} FROM (${l2})`;
+  const out = [
+    '_file',
+    '_line',
+    '_period',
+    '_is_june',
+    '_rept_expected',
+    '_sy_start',
+    '_sy_end',
+    '_dec_ref',
+    `(${errWords.join(' AND ')}) AS _ok`,
+    ...Array.from({ length: l.words }, (_, w) => `_rh${w}`),
+    ...l.stored.map((f) => quoteIdent(f.name)),
+    ...l.rawKept.map((f) => quoteIdent(`${f.name}__raw`)),
+    ...(kind.id === 'table_a' ? ['served', 'age_rept', '_ssn_key'] : []),
+    ...(NAME_KEYED.has(kind.id) ? ['_name_key'] : []),
+  ];
+  return `SELECT ${out.join(', ')} FROM (${l3})`;
+}
+
+/**
+ * The submission context of a row, from its file's period (`$periods`, by file index): one statement
+ * reads the files of several submissions. NULL for files outside casemis/.
+ */
+function periodContext(withPeriod: boolean): string {
+  if (!withPeriod) {
+    return `NULL::VARCHAR AS _period, false AS _is_june, NULL::DATE AS _rept_expected, NULL::DATE AS _sy_start, NULL::DATE AS _sy_end, NULL::DATE AS _dec_ref`;
+  }
+  return `_period, _is_june, CASE WHEN _is_june THEN make_date(_y, 6, 30) ELSE make_date(_y, 12, 1) END AS _rept_expected,
+          make_date(_sy, 7, 1) AS _sy_start, make_date(_sy + 1, 6, 30) AS _sy_end, make_date(_sy, 12, 1) AS _dec_ref`;
+}
+
+const emptySource = (n: number): string =>
+  `SELECT 0 AS _fidx, NULL::INTEGER AS _line${Array.from({ length: n }, (_, i) => `, NULL::VARCHAR AS c${i}`).join('')} WHERE false`;
+
+/** data_<kind> and its views: typed_<kind> (every row) and clean_<kind> (rows no error rejected). */
+async function createStore(db: Db, l: Layout, keys: LoadKeys): Promise<void> {
+  const n = l.kind.fields.length;
+  const mapped = new Map(l.kind.fields.map((f, i) => [f.name, i]));
+  await runWith(
+    db,
+    `CREATE TABLE IF NOT EXISTS ${quoteIdent(`data_${l.kind.id}`)} AS ${fusedSelect(l, emptySource(n), mapped, false, n)}`,
+    { ...keys.params, files: listValue([]), periods: listValue([]) },
+    { ...keys.types, files: LIST(VARCHAR), periods: LIST(VARCHAR) },
+  );
+  await storeViews(db, l);
+}
+
+async function storeViews(db: Db, l: Layout): Promise<void> {
+  // A text field is stored once: F__raw names the same column, so a rule reads F and F__raw alike.
+  const aliases = l.stored.filter(isText).map((f) => `${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`);
+  const body = `SELECT *${aliases.length ? `, ${aliases.join(', ')}` : ''} FROM ${quoteIdent(`data_${l.kind.id}`)}`;
+  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`typed_${l.kind.id}`)} AS ${body}`);
+  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`clean_${l.kind.id}`)} AS ${body} WHERE _ok`);
+}
+
+/** Runs a statement with the values of `params` it uses (DuckDB refuses a value it has no place for). */
+async function runWith(db: Db, sql: string, params: Params, types: ParamTypes): Promise<void> {
+  const used = paramNames(sql);
+  const pick = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).filter(([k]) => used.has(k)));
+  await db.run(sql, pick(params), pick(types));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading files
+
+interface Prepared {
+  input: InputFile;
+  csv: CsvFile;
+  mapped: Map<string, number>;
+  unknown: string[];
+  warning?: LoadWarning;
+}
+
 function canonical(kind: FileKind): Map<string, string> {
   const m = new Map<string, string>();
   for (const f of kind.fields) {
@@ -84,228 +261,301 @@ function canonical(kind: FileKind): Map<string, string> {
   return m;
 }
 
-let seq = 0;
-
-/** Loads one file into `stg_<kind>` (all text, canonical columns) and records CSV-structure rejects. */
-interface LoadedFile {
-  csv: CsvFile;
-  unknown: string[];
-  /** SELECT of the file's rows: canonical columns (text), `_file`, `_line`, period context. */
-  source: string;
-  temps: string[];
-  /** Records in the file: parsed ones plus malformed ones (E-CSV). */
-  rowsRead: number;
-}
-
-async function loadFile(db: Db, opts: LoadOptions, input: InputFile, warnings: LoadWarning[]): Promise<LoadedFile> {
+function prepare(opts: LoadOptions, input: InputFile): Prepared {
   const abs = join(opts.dataDir, input.relPath);
   let csv: CsvFile;
+  let warning: LoadWarning | undefined;
   try {
-    csv = inspectCsv(abs, input.relPath);
+    csv = inspectCsv(abs, input.relPath, undefined, undefined, 'auto');
   } catch (e) {
     // --encoding: a file that is not UTF-8 is converted once; UTF-8 files of the folder stay as they are.
     if (!(e instanceof NotUtf8Error) || !opts.encoding || opts.encoding === 'utf-8') throw e;
-    csv = inspectCsv(abs, input.relPath, undefined, opts.encoding);
-    warnings.push({ code: 'W-ENCODING', message: `${input.relPath} is not UTF-8: read as Windows-1252/Latin-1 text (--encoding) and converted to UTF-8` });
+    csv = inspectCsv(abs, input.relPath, undefined, opts.encoding, 'auto');
+    warning = { code: 'W-ENCODING', message: `${input.relPath} is not UTF-8: read as Windows-1252/Latin-1 text (--encoding) and converted to UTF-8` };
   }
   try {
-    return await readFile(db, input, csv);
-  } finally {
-    // The LF-only copy of a BOM or CRLF file is not needed once DuckDB has read it (or failed to).
-    if (csv.loadPath !== csv.absPath) rmSync(csv.loadPath, { force: true });
+    const { kind, relPath } = input;
+    const names = canonical(kind);
+    const mapped = new Map<string, number>();
+    const unknown: string[] = [];
+    csv.header.forEach((h, i) => {
+      const name = names.get(h.toUpperCase());
+      if (!name) {
+        unknown.push(shorten(h));
+        return;
+      }
+      if (mapped.has(name)) throw new InputError(`column ${name} appears twice in the header`, relPath);
+      mapped.set(name, i);
+    });
+    if (kind.fields.length > 1 && csv.header.length === 1) throw new InputError('not a CSV file (the header has no comma)', relPath);
+    const missing = kind.fields.filter((f) => f.req !== 'O' && !mapped.has(f.name)).map((f) => f.name);
+    if (missing.length) throw new InputError(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, relPath);
+    return { input, csv, mapped, unknown, ...(warning ? { warning } : {}) };
+  } catch (e) {
+    dispose(csv);
+    throw e;
   }
 }
 
-async function readFile(db: Db, input: InputFile, csv: CsvFile): Promise<LoadedFile> {
-  const { kind, relPath } = input;
-  const names = canonical(kind);
-  const mapped = new Map<string, number>();
-  const unknown: string[] = [];
-  csv.header.forEach((h, i) => {
-    const name = names.get(h.toUpperCase());
-    if (!name) {
-      unknown.push(shorten(h));
-      return;
-    }
-    if (mapped.has(name)) throw new InputError(`column ${name} appears twice in the header`, relPath);
-    mapped.set(name, i);
-  });
-  if (kind.fields.length > 1 && csv.header.length === 1) {
-    throw new InputError('not a CSV file (the header has no comma)', relPath);
-  }
-  const missing = kind.fields.filter((f) => f.req !== 'O' && !mapped.has(f.name)).map((f) => f.name);
-  if (missing.length) throw new InputError(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, relPath);
+/** The LF-only copy of a BOM or CRLF file is not needed once DuckDB has read it. */
+function dispose(csv: CsvFile): void {
+  if (csv.loadPath !== csv.absPath) rmSync(csv.loadPath, { force: true });
+}
 
+let seq = 0;
+
+interface CsvReject {
+  file: string;
+  line: number;
+  column_name: string | null;
+  error_type: string;
+  error_message: string;
+  text: string | null;
+}
+
+const readCsv = (header: string[], n: number, paths: string): string =>
+  `read_csv(${paths}, auto_detect=false, header=true, delim=',', quote='"', escape='"', new_line='\\n',
+     columns={${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}, store_rejects=true,
+     rejects_table='rej_${n}', rejects_scan='scan_${n}', rejects_limit=0, buffer_size=33554432)`;
+
+/**
+ * Reads files of one kind, period and header into the store in one statement. Regular files are read
+ * in parallel and their lines follow from the row order; an irregular file (quoted newlines, blank
+ * lines) goes alone, through a raw table joined to its scanned record starts.
+ */
+async function loadGroup(db: Db, l: Layout, group: Prepared[], keys: LoadKeys): Promise<Map<string, number>> {
   const n = ++seq;
-  const raw = `raw_${n}`;
-  const columns = `{${csv.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv($path, auto_detect=false, header=true, delim=',',
-       quote='"', escape='"', new_line='\\n', columns=${columns}, store_rejects=true,
-       rejects_table='rej_${n}', rejects_scan='scan_${n}', rejects_limit=0, buffer_size=33554432)`,
-    { path: csv.loadPath },
-  );
-  // A record is rejected once, whatever number of errors DuckDB lists for it; blank lines are not records.
-  // DuckDB numbers a reject by unquoted newlines: find that record (sorted) and take its physical line.
-  const physical = (duckLine: number): number | undefined => {
-    const d = csv.recordDuckLines;
-    let lo = 0;
-    let hi = d.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (d[mid]! === duckLine) return csv.recordStarts[mid];
-      if (d[mid]! < duckLine) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+  const first = group[0]!;
+  const { header } = first.csv;
+  const kind = l.kind;
+  const table = quoteIdent(`data_${kind.id}`);
+  const files = group.map((p) => p.input.relPath);
+  const byLoadPath = new Map(group.map((p) => [p.csv.loadPath, p]));
+  const regular = first.csv.regular;
+  const temps: string[] = [];
+  let source: string;
+  const params = {
+    ...keys.params,
+    files: listValue(files),
+    paths: listValue(group.map((p) => p.csv.loadPath)),
+    periods: listValue(group.map((p) => p.input.period)),
   };
-  // The record's text is read only to route the reject to its SELPA (ids.ts); its start is enough.
-  const rejRows = await db.all<{ line: number; column_name: string | null; error_type: string; error_message: string; text: string | null }>(
-    `SELECT line::INTEGER AS line, any_value(column_name ORDER BY column_idx) AS column_name,
-            any_value(error_type ORDER BY column_idx) AS error_type, any_value(error_message ORDER BY column_idx) AS error_message,
-            left(any_value(csv_line), 65536) AS text
-     FROM rej_${n} GROUP BY line ORDER BY line`,
-  );
-  const csvRejects = rejRows.flatMap((r) => {
-    const line = physical(r.line);
-    return line === undefined ? [] : [{ ...r, line }];
-  });
-  const rejectedLines = new Set(csvRejects.map((r) => r.line));
-  const loadedLines = csv.recordStarts.filter((l) => !rejectedLines.has(l));
-  const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM ${raw}`);
-  if (rawCount !== loadedLines.length) {
-    throw new Error(`${relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
+  const types = { ...keys.types, files: LIST(VARCHAR), paths: LIST(VARCHAR), periods: LIST(VARCHAR) };
+  if (regular) {
+    source = `SELECT file_index::INTEGER AS _fidx, NULL::INTEGER AS _line, * EXCLUDE (file_index) FROM (SELECT file_index, * FROM ${readCsv(header, n, '$paths')})`;
+  } else {
+    await db.run(`CREATE OR REPLACE TEMP TABLE raw_${n} AS SELECT * FROM ${readCsv(header, n, '$path')}`, { path: first.csv.loadPath });
+    temps.push(`raw_${n}`);
+    source = '';
   }
-  // raw rowid i (insertion order kept while reading) is the i-th loaded record of the file.
-  await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (idx BIGINT, line INTEGER)`);
-  const app = await db.con.createAppender(`lines_${n}`);
-  loadedLines.forEach((line, i) => {
-    app.appendBigInt(BigInt(i));
-    app.appendInteger(line);
-    app.endRow();
+  const start = await db.scalar(`SELECT coalesce(max(rowid) + 1, 0)::BIGINT FROM ${table}`);
+  const insert = async (): Promise<void> => {
+    const sql = fusedSelect(l, source, first.mapped, group.some((p) => p.csv.hasNul), header.length);
+    // DuckDB turns each long IN list into a join: with a code list per field that is some twenty
+    // joins a statement, seconds of set-up for a small file. Compared in place, they cost nothing.
+    await db.run(`SET disabled_optimizers = 'in_clause'`);
+    try {
+      await runWith(db, `INSERT INTO ${table} ${sql}`, params, types);
+    } catch (e) {
+      throw new Error(`reading ${kind.id} failed (check its rules in sql/rules/${kind.id}.sql): ${(e as Error).message}`, { cause: e });
+    } finally {
+      await db.run(`RESET disabled_optimizers`);
+    }
+  };
+  let rejects: CsvReject[];
+  if (regular) {
+    await insert();
+    rejects = await csvRejects(db, n, byLoadPath);
+    await setLines(db, l, start, files, rejects);
+  } else {
+    rejects = await csvRejects(db, n, byLoadPath);
+    // DuckDB numbers a reject by unquoted newlines: find that record (sorted) and take its physical line.
+    const { recordStarts: starts, recordDuckLines: duck } = first.csv;
+    const physical = (duckLine: number): number | undefined => {
+      let lo = 0;
+      let hi = duck.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (duck[mid]! === duckLine) return starts[mid];
+        if (duck[mid]! < duckLine) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    };
+    const kept = rejects.flatMap((r) => {
+      const line = physical(r.line);
+      return line === undefined ? [] : [{ ...r, line }];
+    });
+    rejects = kept;
+    const rejected = new Set(rejects.map((r) => r.line));
+    const loadedLines = starts.filter((s) => !rejected.has(s));
+    const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM raw_${n}`);
+    if (rawCount !== loadedLines.length) throw new Error(`${first.input.relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
+    // raw rowid i (insertion order kept while reading) is the i-th loaded record of the file.
+    await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (idx BIGINT, line INTEGER)`);
+    temps.push(`lines_${n}`);
+    const app = await db.con.createAppender(`lines_${n}`);
+    loadedLines.forEach((line, i) => {
+      app.appendBigInt(BigInt(i));
+      app.appendInteger(line);
+      app.endRow();
+    });
+    app.closeSync();
+    source = `SELECT 0 AS _fidx, l.line AS _line, r.* FROM raw_${n} r JOIN lines_${n} l ON l.idx = r.rowid`;
+    await insert();
+  }
+  for (const t of temps) await db.run(`DROP TABLE ${t}`);
+  await db.run(`DROP TABLE IF EXISTS rej_${n}`);
+  await db.run(`DROP TABLE IF EXISTS scan_${n}`);
+  await recordCsvRejects(db, kind, group, rejects);
+  await rowRuleRejects(db, l, start);
+  const loaded = await db.all<{ file: string; n: number }>(`SELECT _file AS file, count(*)::INTEGER AS n FROM ${table} WHERE rowid >= $start GROUP BY ALL`, {
+    start,
   });
-  app.closeSync();
+  const read = new Map(files.map((f) => [f, 0]));
+  for (const r of loaded) read.set(r.file, r.n);
+  for (const r of rejects) read.set(r.file, (read.get(r.file) ?? 0) + 1);
+  return read;
+}
 
-  const header = csv.header;
+async function csvRejects(db: Db, n: number, byLoadPath: Map<string, Prepared>): Promise<CsvReject[]> {
+  // A record is rejected once, whatever number of errors DuckDB lists for it. Its text is read only
+  // to route the reject to its SELPA (ids.ts); its start is enough.
+  const rows = await db.all<{ path: string; line: number; column_name: string | null; error_type: string; error_message: string; text: string | null }>(
+    `SELECT s.file_path AS path, r.line::INTEGER AS line, any_value(r.column_name ORDER BY r.column_idx) AS column_name,
+            any_value(r.error_type ORDER BY r.column_idx) AS error_type, any_value(r.error_message ORDER BY r.column_idx) AS error_message,
+            left(any_value(r.csv_line), 65536) AS text
+     FROM rej_${n} r JOIN scan_${n} s USING (scan_id, file_id) GROUP BY ALL ORDER BY path, line`,
+  );
+  return rows.map((r) => {
+    const p = byLoadPath.get(r.path);
+    if (!p) throw new Error(`DuckDB rejected a line of ${r.path}, a file this load did not read`);
+    return { file: p.input.relPath, line: r.line, column_name: r.column_name, error_type: r.error_type, error_message: r.error_message, text: r.text };
+  });
+}
+
+/**
+ * Sets `_line` of the rows just read from regular files: the k-th loaded row of a file (rowid order,
+ * which is file order) is on line k + 2, plus one for each malformed record DuckDB took out before it.
+ */
+async function setLines(db: Db, l: Layout, start: number, files: string[], rejects: CsvReject[]): Promise<void> {
+  const table = quoteIdent(`data_${l.kind.id}`);
+  const spans = await db.all<{ file: string; lo: number; hi: number; n: number }>(
+    `SELECT _file AS file, min(rowid)::BIGINT AS lo, max(rowid)::BIGINT AS hi, count(*)::BIGINT AS n FROM ${table} WHERE rowid >= $start GROUP BY ALL`,
+    { start },
+  );
+  // The rows of each file must be one run of rowids, in the order the files were listed.
+  const order = new Map(files.map((f, i) => [f, i]));
+  spans.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  spans.forEach((s, i) => {
+    const prev = spans[i - 1];
+    if (Number(s.hi) - Number(s.lo) + 1 !== Number(s.n) || (prev && Number(prev.hi) >= Number(s.lo))) {
+      throw new Error(`${s.file}: rows were not stored in file order; line numbers cannot be given`);
+    }
+  });
+  await db.run(`CREATE OR REPLACE TEMP TABLE line_spans (file VARCHAR, lo BIGINT)`);
+  await db.appendRows('line_spans', spans.map((s) => [s.file, BigInt(s.lo)]));
+  // Malformed record j (1-based, by line r_j) shifts every loaded row from ordinal r_j - 1 - j on.
+  const shifts = new Map<string, number[]>();
+  for (const r of rejects) {
+    const list = shifts.get(r.file) ?? [];
+    list.push(r.line - 1 - (list.length + 1));
+    shifts.set(r.file, list);
+  }
+  const shiftRows = [...shifts.entries()].flatMap(([file, ts]) => ts.map((t, j) => [file, BigInt(t), j + 1]));
+  if (shiftRows.length) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE line_shifts (file VARCHAR, t BIGINT, j INTEGER)`);
+    await db.appendRows('line_shifts', shiftRows);
+    await db.run(
+      `UPDATE ${table} d SET _line = (d.rowid - s.lo + 2 + coalesce((SELECT max(j) FROM line_shifts x WHERE x.file = d._file AND x.t <= d.rowid - s.lo), 0))::INTEGER
+       FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`,
+      { start },
+    );
+    await db.run(`DROP TABLE line_shifts`);
+  } else {
+    await db.run(`UPDATE ${table} d SET _line = (d.rowid - s.lo + 2)::INTEGER FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`, { start });
+  }
+  await db.run(`DROP TABLE line_spans`);
+}
+
+async function recordCsvRejects(db: Db, kind: FileKind, group: Prepared[], rejects: CsvReject[]): Promise<void> {
+  const byFile = new Map(group.map((p) => [p.input.relPath, p]));
   await db.appendRows(
-    'rejects',
-    csvRejects.map((r) => {
+    'file_rejects',
+    rejects.map((r) => {
+      const header = byFile.get(r.file)!.csv.header;
       const idx = r.column_name ? Number(r.column_name.slice(1)) : NaN;
       const field = Number.isInteger(idx) ? (header[idx] ?? '') : '';
-      return [relPath, r.line, field, '', 'E-CSV', 'error', `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind.id];
+      return [r.file, r.line, field, '', 'E-CSV', 'error', `malformed CSV record (${r.error_type.toLowerCase()}): ${r.error_message}`, kind.id];
     }),
   );
   await db.appendRows(
-    'reject_ids',
-    csvRejects.map((r) => [relPath, r.line, ...idsFromLine(kind, (f) => mapped.get(f), r.text ?? ''), null]),
+    'file_reject_ids',
+    rejects.map((r) => {
+      const mapped = byFile.get(r.file)!.mapped;
+      return [r.file, r.line, ...idsFromLine(kind, (f) => mapped.get(f), r.text ?? ''), null];
+    }),
   );
-
-  const selectCols = kind.fields.map((f) => {
-    const i = mapped.get(f.name);
-    return `${i === undefined ? 'NULL::VARCHAR' : `r.c${i}`} AS ${quoteIdent(f.name)}`;
-  });
-  const nulCheck = csv.header.length ? `strpos(concat(${csv.header.map((_, i) => `r.c${i}`).join(', ')}), chr(0)) > 0` : 'false';
-  const source = `SELECT ${quoteLiteral(relPath)} AS _file, l.line AS _line, ${periodContext(input.period)}, ${nulCheck} AS _nul, ${selectCols.join(', ')}
-     FROM ${raw} r JOIN lines_${n} l ON l.idx = r.rowid`;
-  return { csv, unknown, source, temps: [raw, `lines_${n}`], rowsRead: loadedLines.length + csvRejects.length };
 }
 
-const isText = (f: FieldSpec): boolean => f.type === 'text' || f.type === 'code';
-
-/**
- * data_<kind> holds every parsed row once: text and code fields as trimmed NFC text, other fields
- * typed, plus their text as written (`F__raw`) for the rules and the rejects report. The views
- * typed_<kind> (all rows, for the rules) and clean_<kind> (after rejected rows are deleted) add the
- * `F__raw` names of text fields, so a rule reads `F` and `F__raw` alike for every field.
- */
-function typedSelect(kind: FileKind, source: string): string {
-  const rawCols = kind.fields.map((f) => `clean_text(${quoteIdent(f.name)}) AS ${quoteIdent(`${f.name}__raw`)}`);
-  const cols = kind.fields.map((f) => (isText(f) ? `${quoteIdent(`${f.name}__raw`)} AS ${quoteIdent(f.name)}` : `${typedExpr(f)} AS ${quoteIdent(f.name)}`));
-  const rawKept = kind.fields.filter((f) => !isText(f)).map((f) => quoteIdent(`${f.name}__raw`));
-  const extra =
-    kind.id === 'table_a'
-      ? `, "PLAN_TYPE__raw" IN ('10', '20', '30') AS served,
-           age_on(parse_date("BIRTHDATE__raw"), coalesce(parse_date("REPT_DATE__raw"), _rept_expected))::INTEGER AS age_rept,
-           name_key("LAST_NAME__raw", "FIRST_NAME__raw", parse_date("BIRTHDATE__raw"), "GENDER__raw") AS _name_key`
-      : '';
-  return `SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul,
-            ${[...cols, ...rawKept].join(', ')}${extra}
-     FROM (SELECT _file, _line, _period, _is_june, _rept_expected, _sy_start, _sy_end, _dec_ref, _nul, ${rawCols.join(', ')} FROM (${source}))`;
-}
-
-async function createKindStore(db: Db, kind: FileKind): Promise<void> {
-  const empty = `SELECT NULL::VARCHAR AS _file, NULL::INTEGER AS _line, ${periodContext(null)}, false AS _nul,
-     ${kind.fields.map((f) => `NULL::VARCHAR AS ${quoteIdent(f.name)}`).join(', ')} WHERE false`;
-  // Identifying kinds stay in a temporary table (never in a --db file) until pseudonymised.
-  await db.run(`CREATE OR REPLACE ${holdsPii(kind) ? 'TEMP ' : ''}TABLE ${quoteIdent(`data_${kind.id}`)} AS ${typedSelect(kind, empty)}`);
-  const aliases = kind.fields.filter(isText).map((f) => `${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`);
-  const body = `SELECT *${aliases.length ? `, ${aliases.join(', ')}` : ''} FROM ${quoteIdent(`data_${kind.id}`)}`;
-  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`typed_${kind.id}`)} AS ${body}`);
-  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`clean_${kind.id}`)} AS ${body}`);
-}
-
-/** Every row rule of a kind evaluated in one pass; each hit becomes a line of `rejects`. */
-async function runRowRules(db: Db, kind: FileKind, rules: Rule[]): Promise<void> {
+/** Every rule hit of the rows just read becomes a line of `file_rejects` (the value: the field as written). */
+async function rowRuleRejects(db: Db, l: Layout, start: number): Promise<void> {
+  const { kind, rules } = l;
+  const fieldNames = new Set(kind.fields.filter((f) => !f.pii).map((f) => f.name));
   const pii = new Set(kind.fields.filter((f) => f.pii).map((f) => f.name));
-  const fieldNames = new Set(kind.fields.map((f) => f.name));
-  const all: Rule[] = [
-    { code: 'E-CSV', severity: 'error', field: '', message: 'the record contains a NUL byte', predicate: '_nul', source: 'engine' },
-    ...rules,
-  ];
   await db.run(`CREATE OR REPLACE TEMP TABLE rule_meta (rule_no INTEGER, code VARCHAR, severity VARCHAR, field VARCHAR, message VARCHAR)`);
-  await db.appendRows('rule_meta', all.map((r, i) => [i, r.code, r.severity, r.field, r.message]));
-  const caseOf = (r: Rule, i: number): string => {
-    const value = pii.has(r.field) ? `'[redacted]'` : fieldNames.has(r.field) ? `${quoteIdent(`${r.field}__raw`)}` : `NULL::VARCHAR`;
-    return `CASE WHEN coalesce((${r.predicate}), false) THEN {'r': ${i}, 'v': ${value}} END`;
+  await db.appendRows('rule_meta', rules.map((r, i) => [i, r.code, r.severity, r.field, r.message]));
+  const hit = (r: Rule, i: number): string => {
+    const value = pii.has(r.field) ? `'[redacted]'` : fieldNames.has(r.field) ? quoteIdent(`${r.field}__raw`) : 'NULL::VARCHAR';
+    return `CASE WHEN (${word(i)} & ${bit(i)}) <> 0 THEN {'r': ${i}, 'v': ${value}} END`;
   };
-  // Planning one statement over every rule grows much faster than its size (1.8 s for Table A's
-  // ~130 predicates, whatever the row count): RULE_CHUNK rules a statement keeps it small.
-  for (let start = 0; start < all.length; start += RULE_CHUNK) {
-    const chunk = all.slice(start, start + RULE_CHUNK).map((r, k) => ({ r, i: start + k }));
-    try {
-      await db.run(
-        `INSERT INTO rejects
-         SELECT h._file, h._line, m.field, coalesce(h.hit.v, ''), m.code, m.severity, m.message, $kind
-         FROM (SELECT _file, _line, unnest(list_filter([${chunk.map(({ r, i }) => caseOf(r, i)).join(',\n')}], x -> x IS NOT NULL)) AS hit
-               FROM ${quoteIdent(`typed_${kind.id}`)}
-               -- most rows break nothing: test cheaply first, build the list of hits only for the rest
-               WHERE ${chunk.map(({ r }) => `coalesce((${r.predicate}), false)`).join('\n OR ')}) h
-         JOIN rule_meta m ON m.rule_no = h.hit.r`,
-        { kind: kind.id },
-      );
-    } catch (e) {
-      throw new Error(`rules of ${kind.id} failed to run (check sql/rules/${kind.id}.sql): ${(e as Error).message}`, { cause: e });
-    }
+  const any = Array.from({ length: l.words }, (_, w) => `_rh${w} <> 0`).join(' OR ');
+  const aliases = l.stored
+    .filter(isText)
+    .map((f) => `, ${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`)
+    .join('');
+  await db.run(
+    `INSERT INTO file_rejects
+     SELECT h._file, h._line, m.field, coalesce(h.hit.v, ''), m.code, m.severity, m.message, $kind
+     FROM (SELECT _file, _line, unnest(list_filter([${rules.map(hit).join(',\n')}], x -> x IS NOT NULL)) AS hit
+           FROM (SELECT *${aliases} FROM ${quoteIdent(`data_${kind.id}`)} WHERE rowid >= $start AND (${any}))) h
+     JOIN rule_meta m ON m.rule_no = h.hit.r`,
+    { kind: kind.id, start },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load
+
+/** Per-file state of the store: what was read, from which bytes, with what result. */
+async function createFileTables(db: Db, fresh: boolean): Promise<void> {
+  const verb = fresh ? 'CREATE OR REPLACE TABLE' : 'CREATE TABLE IF NOT EXISTS';
+  await db.run(`${verb} load_files (file VARCHAR, kind VARCHAR, period VARCHAR, bytes BIGINT, sha256 VARCHAR, rows_read INTEGER,
+                  unknown_columns VARCHAR[], warning VARCHAR)`);
+  await db.run(`${verb} file_rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
+                  severity VARCHAR, message VARCHAR, kind VARCHAR)`);
+  await db.run(`${verb} file_reject_ids (file VARCHAR, line INTEGER, selpa VARCHAR, district VARCHAR, student_id VARCHAR)`);
+  await db.run(`${verb} load_state (key VARCHAR, value VARCHAR)`);
+}
+
+/** sha256 of a file, read in chunks (the check of a --db re-run: a file whose digest is unchanged is not read again). */
+function sha256Of(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const h = createHash('sha256');
+    const buf = Buffer.allocUnsafe(4 << 20);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) h.update(buf.subarray(0, n));
+    return h.digest('hex');
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** Rules per statement of the row pass (see runRowRules); APR_RULE_CHUNK overrides it for measuring. */
-const RULE_CHUNK = Number(process.env.APR_RULE_CHUNK ?? 32);
-
-export interface LoadOptions {
-  dataDir: string;
-  kinds: FileKind[];
-  periods: string[];
-  codeLists: Record<string, readonly string[]>;
-  undupRule: 'keep_one' | 'drop_all';
-  /** June submission folder of the reporting year, e.g. 2009-06 (Part C linkage check). */
-  junPeriod: string;
-  /** --encoding: how a file that is not UTF-8 is read (default: it stops the run). */
-  encoding?: 'utf-8' | Decoding;
-  /** Told before each file is read and before each kind's rules run (a terminal progress bar). */
-  onProgress?: (event: LoadProgress) => void;
-}
-
-export interface LoadProgress {
-  stage: 'load';
-  /** The file about to be read, or the kind whose rules are about to run. */
-  file?: string;
-  verifying?: string;
-  filesDone: number;
-  files: number;
-  rowsDone: number;
-  bytesDone: number;
-  bytesTotal: number;
+/** What a stored load depends on besides the files: rules, schemas, code lists, encoding. */
+function engineKey(opts: LoadOptions, layouts: Layout[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ v: 2, kinds: opts.kinds, rules: layouts.map((l) => l.rules), codes: opts.codeLists, encoding: opts.encoding ?? 'utf-8' }))
+    .digest('hex');
 }
 
 /** Load and verify every input file present: data_<kind> tables (clean_<kind> views) and `rejects`. */
@@ -314,47 +564,126 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   if (!inputs.some((i) => i.kind.path === 'reference/districts.csv')) {
     throw new InputError('required file is missing', 'reference/districts.csv');
   }
-  await db.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
-                  severity VARCHAR, message VARCHAR, kind VARCHAR)`);
-  await createRejectIds(db);
-  const meta = new Map<string, { csv: CsvFile; unknown: string[]; input: InputFile; rowsRead: number }>();
-  const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
-  const sizes = opts.onProgress ? inputs.map((i) => statSync(join(opts.dataDir, i.relPath), { throwIfNoEntry: false })?.size ?? 0) : [];
-  const done = { filesDone: 0, files: inputs.length, rowsDone: 0, bytesDone: 0, bytesTotal: sizes.reduce((a, b) => a + b, 0) };
-  // Kind by kind in the contract's order (districts, Tables A-D, other inputs), so every set rule
-  // finds the clean tables it references; file by file, so only one file's raw text is held at a time.
-  for (const kind of opts.kinds) {
-    await createKindStore(db, kind);
-    for (const input of inputs.filter((i) => i.kind === kind)) {
-      opts.onProgress?.({ stage: 'load', file: input.relPath, ...done });
-      const loaded = await loadFile(db, opts, input, warnings);
-      done.filesDone++;
-      done.rowsDone += loaded.rowsRead;
-      done.bytesDone += sizes[inputs.indexOf(input)] ?? 0;
-      meta.set(input.relPath, { csv: loaded.csv, unknown: loaded.unknown, input, rowsRead: loaded.rowsRead });
-      if (input.kind.requireRows && loaded.csv.recordStarts.length === 0) {
-        throw new InputError('the file has a header but no rows', input.relPath);
+  const layouts = opts.kinds.map((k) => layoutOf(k, opts.codeLists));
+  const key = engineKey(opts, layouts);
+  let reuse = opts.reuse === true;
+  if (reuse) {
+    await createFileTables(db, false);
+    const stored = await db.one<{ value: string }>(`SELECT value FROM load_state WHERE key = 'engine'`);
+    reuse = stored?.value === key;
+  }
+  if (!reuse) {
+    for (const l of layouts) await db.run(`DROP TABLE IF EXISTS ${quoteIdent(`data_${l.kind.id}`)} CASCADE`);
+    await createFileTables(db, true);
+    await db.run(`INSERT INTO load_state VALUES ('engine', $key)`, { key });
+  }
+  const keys = await loadKeys(db);
+  for (const l of layouts) await createStore(db, l, keys);
+
+  // Which files must be read: new or changed ones (by sha256); files gone from the folder are dropped.
+  const before = new Map(
+    (await db.all<{ file: string; sha256: string }>(`SELECT file, sha256 FROM load_files`)).map((r) => [r.file, r.sha256]),
+  );
+  const current = new Set(inputs.map((i) => i.relPath));
+  const digests = new Map<string, string>();
+  if (reuse) for (const i of inputs) if (before.has(i.relPath)) digests.set(i.relPath, sha256Of(join(opts.dataDir, i.relPath)));
+  const stale = [...before.keys()].filter((f) => !current.has(f) || digests.get(f) !== before.get(f));
+  const toRead = inputs.filter((i) => (opts.need?.(i) ?? true) && (!before.has(i.relPath) || stale.includes(i.relPath)));
+  if (stale.length) await forget(db, layouts, stale);
+
+  const sizes = toRead.map((i) => statSync(join(opts.dataDir, i.relPath), { throwIfNoEntry: false })?.size ?? 0);
+  const done = { filesDone: 0, files: toRead.length, rowsDone: 0, bytesDone: 0, bytesTotal: sizes.reduce((a, b) => a + b, 0) };
+  // Kind by kind in the contract's order, file groups of one period and header together.
+  for (const l of layouts) {
+    const mine = toRead.filter((i) => i.kind === l.kind);
+    if (!mine.length) continue;
+    const prepared: Prepared[] = [];
+    try {
+      for (const input of mine) {
+        opts.onProgress?.({ stage: 'load', file: input.relPath, ...done });
+        const p = prepare(opts, input);
+        prepared.push(p);
+        done.filesDone++;
+        done.bytesDone += sizes[toRead.indexOf(input)] ?? 0;
       }
-      // Rows carry their line, so the typed copy need not keep file order: that lets DuckDB use both threads.
-      await db.run(`SET preserve_insertion_order = false`);
-      try {
-        await db.run(`INSERT INTO ${quoteIdent(`data_${kind.id}`)} ${typedSelect(kind, loaded.source)}`);
-      } finally {
-        await db.run(`SET preserve_insertion_order = true`);
+      const groups = new Map<string, Prepared[]>();
+      for (const p of prepared) {
+        // One statement (one plan) for every regular file of the kind with this header, whatever its submission.
+        const g = p.csv.regular ? `regular\u0000${p.csv.header.join('\u0001')}` : `irregular\u0000${p.input.relPath}`;
+        groups.set(g, [...(groups.get(g) ?? []), p]);
       }
-      for (const t of loaded.temps) await db.run(`DROP TABLE ${t}`);
+      opts.onProgress?.({ stage: 'load', verifying: l.kind.id, ...done });
+      for (const group of groups.values()) {
+        const read = await loadGroup(db, l, group, keys);
+        for (const p of group) {
+          const rows = read.get(p.input.relPath) ?? 0;
+          if (p.input.kind.requireRows && rows === 0) throw new InputError('the file has a header but no rows', p.input.relPath);
+          done.rowsDone += rows;
+          await db.run(`INSERT INTO load_files VALUES ($file, $kind, $period, $bytes, $sha, $rows, $unknown, $warning)`, {
+            file: p.input.relPath,
+            kind: l.kind.id,
+            period: p.input.period,
+            bytes: p.csv.bytes,
+            sha: p.csv.sha256,
+            rows,
+            unknown: listValue(p.unknown),
+            warning: p.warning ? p.warning.message : null,
+          }, { unknown: LIST(VARCHAR) });
+        }
+      }
+    } finally {
+      for (const p of prepared) dispose(p.csv);
     }
-    if (inputs.some((i) => i.kind === kind)) opts.onProgress?.({ stage: 'load', verifying: kind.id, ...done });
-    // No file of this kind: nothing to check, and planning its predicates is most of a small run's time.
-    if (inputs.some((i) => i.kind === kind)) await runRowRules(db, kind, [...genericRules(kind, opts.codeLists), ...loadRuleFile(kind)]);
-    await runSetRules(db, kind, 'before_clean', setParams);
-    await buildClean(db, kind);
-    await runSetRules(db, kind, 'after_clean', setParams);
-    await db.run(`DROP VIEW ${quoteIdent(`typed_${kind.id}`)}`);
+  }
+  await db.run(`DROP TABLE IF EXISTS rule_meta`);
+  await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0);
+  const result = await summarize(db, opts, ignored, warnings);
+  return { ...result, ...(reuse && toRead.length === 0 && stale.length === 0 ? { reused: true } : {}), filesRead: toRead.length };
+}
+
+/** Drops what the store holds of files that changed or left the folder. */
+async function forget(db: Db, layouts: Layout[], files: string[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE forget_files AS SELECT unnest($f) AS file`, { f: listValue(files) }, { f: LIST(VARCHAR) });
+  for (const l of layouts) await db.run(`DELETE FROM ${quoteIdent(`data_${l.kind.id}`)} WHERE _file IN (SELECT file FROM forget_files)`);
+  for (const t of ['file_rejects', 'file_reject_ids', 'load_files']) await db.run(`DELETE FROM ${t} WHERE file IN (SELECT file FROM forget_files)`);
+  await db.run(`DROP TABLE forget_files`);
+}
+
+/**
+ * The set rules over the union of every loaded file, kind by kind (each finds the clean tables it
+ * references): `rejects` = the files' own rejects + the set rules' ones; `_ok` follows both.
+ */
+async function verifySets(db: Db, layouts: Layout[], opts: LoadOptions, changed: boolean): Promise<void> {
+  const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
+  const setKey = JSON.stringify(setParams);
+  const last = await db.one<{ value: string }>(`SELECT value FROM load_state WHERE key = 'sets'`);
+  if (!changed && last?.value === setKey && (await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejects' AND NOT temporary`)) > 0) return;
+  await db.run(`CREATE OR REPLACE TABLE rejects AS SELECT * FROM file_rejects`);
+  await createRejectIds(db);
+  await db.run(`INSERT INTO reject_ids SELECT * FROM file_reject_ids`);
+  for (const l of layouts) {
+    // Rows a set rule rejected last time are judged again from their own rule bits.
+    const errs = Array.from({ length: l.words }, (_, w) => {
+      let mask = 0n;
+      l.rules.forEach((r, i) => {
+        if (r.severity === 'error' && Math.floor(i / 64) === w) mask |= 1n << BigInt(i % 64);
+      });
+      return `(_rh${w} & ${mask.toString()}::UBIGINT) = 0`;
+    });
+    await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${errs.join(' AND ')}`);
+  }
+  for (const l of layouts) {
+    await runSetRules(db, l.kind, 'before_clean', setParams);
+    await markSetErrors(db, l.kind);
+    await runSetRules(db, l.kind, 'after_clean', setParams);
   }
   await runFinalRules(db, setParams);
-  for (const kind of opts.kinds) await captureIds(db, kind);
+  for (const l of layouts) await captureIds(db, l.kind);
+  await db.run(`DELETE FROM load_state WHERE key = 'sets'`);
+  await db.run(`INSERT INTO load_state VALUES ('sets', $v)`, { v: setKey });
+}
 
+async function summarize(db: Db, opts: LoadOptions, ignored: string[], warnings: LoadWarning[]): Promise<Omit<LoadResult, 'filesRead'>> {
   const counted = await db.all<{ file: string; rows_loaded: number; rows_rejected: number; warnings: number }>(
     `WITH clean AS (${opts.kinds.map((k) => `SELECT _file, count(*)::INTEGER AS n FROM ${quoteIdent(`clean_${k.id}`)} GROUP BY _file`).join(' UNION ALL ')}),
           rj AS (SELECT file, count(DISTINCT line) FILTER (WHERE severity = 'error')::INTEGER AS rejected,
@@ -364,15 +693,6 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
      FROM clean cl FULL JOIN rj ON rj.file = cl._file`,
   );
   const byFile = new Map(counted.map((c) => [c.file, c]));
-  const stats = [...meta.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, m]) => ({
-      file,
-      rows_read: m.rowsRead,
-      rows_loaded: byFile.get(file)?.rows_loaded ?? 0,
-      rows_rejected: byFile.get(file)?.rows_rejected ?? 0,
-      warnings: byFile.get(file)?.warnings ?? 0,
-    }));
   const extras = new Map(
     (
       await db.all<{ file: string; served: number | null; undup: number | null; parent: number | null }>(
@@ -386,19 +706,25 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       )
     ).map((r) => [r.file, r]),
   );
-  const files: FileStats[] = stats.map((s) => {
-    const m = meta.get(s.file)!;
-    const x = extras.get(s.file);
-    const kindId = m.input.kind.id;
+  const meta = await db.all<{ file: string; kind: string; period: string | null; bytes: number; sha256: string; rows_read: number; unknown_columns: string[]; warning: string | null }>(
+    `SELECT file, kind, period, bytes::DOUBLE AS bytes, sha256, rows_read, unknown_columns, warning FROM load_files ORDER BY file`,
+  );
+  const files: FileStats[] = meta.map((m) => {
+    const c = byFile.get(m.file);
+    const x = extras.get(m.file);
     return {
-      ...s,
-      ...(kindId === 'table_a' ? { served: x?.served ?? 0, undup_excluded: m.input.period?.endsWith('-12') ? (x?.undup ?? 0) : undefined } : {}),
-      ...(kindId === 'table_b' || kindId === 'table_c' ? { rejected_for_table_a: x?.parent ?? 0 } : {}),
-      kind: m.input.kind.id,
-      period: m.input.period,
-      bytes: m.csv.bytes,
-      sha256: m.csv.sha256,
-      unknown_columns: m.unknown,
+      file: m.file,
+      rows_read: m.rows_read,
+      rows_loaded: c?.rows_loaded ?? 0,
+      rows_rejected: c?.rows_rejected ?? 0,
+      warnings: c?.warnings ?? 0,
+      ...(m.kind === 'table_a' ? { served: x?.served ?? 0, undup_excluded: m.period?.endsWith('-12') ? (x?.undup ?? 0) : undefined } : {}),
+      ...(m.kind === 'table_b' || m.kind === 'table_c' ? { rejected_for_table_a: x?.parent ?? 0 } : {}),
+      kind: m.kind,
+      period: m.period,
+      bytes: m.bytes,
+      sha256: m.sha256,
+      unknown_columns: m.unknown_columns,
     };
   });
   for (const f of files) {
@@ -406,13 +732,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
       throw new Error(`${f.file}: counts do not reconcile (${f.rows_read} read, ${f.rows_loaded} loaded, ${f.rows_rejected} rejected)`);
     }
   }
-  await pseudonymise(db, opts.kinds);
-  // Kinds no indicator reads are verified and counted (above): free their rows (Table B, the largest
-  // table statewide) so the indicators and what-if sweeps keep the memory budget.
-  for (const kind of opts.kinds.filter((k) => k.verifyOnly)) {
-    await db.run(`CREATE OR REPLACE TABLE ${quoteIdent(`data_${kind.id}`)} AS SELECT * FROM ${quoteIdent(`data_${kind.id}`)} LIMIT 0`);
-  }
-  const present = new Set<string>();
-  for (const i of inputs) present.add(i.period ? `${i.kind.id}@${i.period}` : i.kind.id);
-  return { files, ignored, warnings, present };
+  const encodingWarnings = meta.filter((m) => m.warning).map((m) => ({ code: 'W-ENCODING', message: m.warning! }));
+  const present = new Set(meta.map((m) => (m.period ? `${m.kind}@${m.period}` : m.kind)));
+  return { files, ignored, warnings: [...warnings, ...encodingWarnings], present };
 }

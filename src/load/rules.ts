@@ -21,7 +21,8 @@ export function parseRuleFile(text: string, source: string): Rule[] {
   const body: string[] = [];
   const flush = (): void => {
     if (current) {
-      current.predicate = body.join('\n').trim().replace(/;\s*$/, '');
+      // Block comments go too: an apostrophe in one would unbalance the statement's quotes for the parameter scan.
+      current.predicate = body.join('\n').replace(/\/\*[\s\S]*?\*\//g, '').trim().replace(/;\s*$/, '');
       if (!current.predicate) throw new Error(`${source}: rule ${current.code} has no predicate`);
       rules.push(current);
     }

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Db, quoteIdent } from '../db.js';
 import { binding, runSqlFile } from '../sqlfile.js';
-import { captureIds } from './ids.js';
 import type { FileKind } from './schema.js';
 
 const SET_DIR = new URL('../../sql/rules/set/', import.meta.url);
@@ -32,6 +31,18 @@ function setRuleFiles(): SetRuleFile[] {
 
 const FILES = setRuleFiles();
 
+/**
+ * The kinds whose rows a kind's verification reads (`clean_X` / `typed_X` in its set rules): a load
+ * of only some files (`--only`) loads these too, so its rows are judged as in a full load.
+ */
+export function verifiedWith(kind: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of FILES.filter((x) => x.kind === kind)) {
+    for (const m of readFileSync(f.url, 'utf8').matchAll(/\b(?:clean|typed)_([a-z0-9_]+)/g)) if (m[1] !== kind) out.add(m[1]!);
+  }
+  return out;
+}
+
 export interface SetRuleParams {
   undup_rule: string;
   /** June submission of the reporting year (W-LINK). */
@@ -58,13 +69,12 @@ async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
   );
 }
 
-/** clean_<kind> (a view of data_<kind>) keeps the rows no error rejected: the others are deleted. */
-export async function buildClean(db: Db, kind: FileKind): Promise<void> {
-  await captureIds(db, kind);
+/** clean_<kind> (a view of data_<kind>) keeps the rows no error rejected: the set rules' errors clear `_ok`. */
+export async function markSetErrors(db: Db, kind: FileKind): Promise<void> {
   await db.run(
-    `DELETE FROM ${quoteIdent(`data_${kind.id}`)} d
-     USING (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
-     WHERE d._file = r.file AND d._line = r.line`,
+    `UPDATE ${quoteIdent(`data_${kind.id}`)} d SET _ok = false
+     FROM (SELECT DISTINCT file, line FROM rejects WHERE severity = 'error' AND kind = $kind) r
+     WHERE d._file = r.file AND d._line = r.line AND d._ok`,
     { kind: kind.id },
   );
 }

@@ -1,12 +1,13 @@
 -- @kind table_a
 -- @stage before_clean
--- E107: an SSN used twice in one Table A file; later rows rejected, naming the first line.
+-- E107: an SSN used twice in one Table A file; later rows rejected, naming the first line. The store
+-- holds no SSN: _ssn_key is its hash under a key of the load that read the file (src/load/pseudonymise.ts).
 INSERT INTO rejects
 SELECT _file, _line, 'SSN', '[redacted]', 'E107', 'error',
        'duplicate SSN: same SSN as line ' || first_line, 'table_a'
 FROM (
   SELECT _file, _line, first_value(_line) OVER w AS first_line, row_number() OVER w AS k
   FROM typed_table_a
-  WHERE "SSN__raw" IS NOT NULL
-  WINDOW w AS (PARTITION BY _file, "SSN__raw" ORDER BY _line)
+  WHERE _ssn_key IS NOT NULL
+  WINDOW w AS (PARTITION BY _file, _ssn_key ORDER BY _line)
 ) WHERE k > 1;

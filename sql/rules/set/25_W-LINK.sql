@@ -8,4 +8,4 @@ SELECT r._file, r._line, 'referral_id', r.referral_id, 'W-LINK', 'warning',
        m.n || ' June Table A records match this referral; the one with the earliest INIT_EVAL is used', 'partc_referrals'
 FROM typed_partc_referrals r
 JOIN (SELECT _name_key AS nk, count(*) AS n FROM clean_table_a WHERE _period = $jun_period AND _name_key IS NOT NULL GROUP BY ALL HAVING count(*) > 1) m
-  ON m.nk = name_key(r."LAST_NAME", r."FIRST_NAME", r."BIRTHDATE", r."GENDER");
+  ON m.nk = r._name_key;

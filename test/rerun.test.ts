@@ -1,0 +1,94 @@
+// --db re-runs (issue 9): only the files that changed are read again, the set rules re-run over the
+// union, and everything the load gives is what a cold load of the same folder gives.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Db } from '../src/db.js';
+import { buildRunConfig } from '../src/engine/config.js';
+import { loadStage } from '../src/engine/run.js';
+import type { LoadResult } from '../src/load/load.js';
+import { FIXED_NOW } from './helpers/engine.js';
+import { DataDir, districtRow, requiredHeader, studentA } from './helpers/fixture.js';
+
+const work = mkdtempSync(join(tmpdir(), 'apr-rerun-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Snapshot {
+  load: LoadResult;
+  rejects: unknown[];
+  clean: unknown[];
+}
+
+/** Loads `dir` into the database `file` (a --db re-run when it exists) and reads back what the load gives. */
+async function load(dir: string, file: string): Promise<Snapshot> {
+  const db = await Db.open(file);
+  try {
+    const cfg = buildRunConfig({ dataDir: dir, mode: 'validate', reuseLoad: true });
+    const { load } = await loadStage(db, cfg, { log: () => undefined, now: () => FIXED_NOW }, (_n, fn) => fn());
+    const rejects = await db.all(`SELECT r.*, i.selpa, i.district, i.student_id FROM rejects r LEFT JOIN reject_ids i USING (file, line) ORDER BY ALL`);
+    const clean = await db.all(`SELECT _file, _line, "STUDENT_ID", "SELPA_CODE", served FROM clean_table_a ORDER BY _file, _line`);
+    return { load, rejects, clean };
+  } finally {
+    db.close();
+  }
+}
+
+const stable = (s: Snapshot) => ({ files: s.load.files, warnings: s.load.warnings, rejects: s.rejects, clean: s.clean });
+
+describe('--db re-run after one corrected file', () => {
+  const header = [...requiredHeader('table_a'), 'SSN'];
+  const d = new DataDir(join(work, 'data'))
+    .districts([districtRow(), districtRow({ district: '0110018', selpa: '0102' })])
+    .tableA('2008-12', [studentA({ STUDENT_ID: 'D1' }), studentA({ STUDENT_ID: 'D2', SELPA_CODE: '0102', DIST_RESI: '0110018', DIST_SERV: '0110018' })])
+    .tableA(
+      '2009-06',
+      [
+        studentA({ STUDENT_ID: 'J1', SSN: '900000001' }, '2009-06'),
+        // A duplicate STUDENT_ID (E105) and a duplicate SSN (E107): both set rules.
+        studentA({ STUDENT_ID: 'J1', SSN: '900000002' }, '2009-06'),
+        studentA({ STUDENT_ID: 'J3', SSN: '900000001' }, '2009-06'),
+        studentA({ STUDENT_ID: 'J4', GRADE: 'ZZ' }, '2009-06'),
+      ],
+      header,
+    );
+
+  it('reads only the changed file and gives what a cold load gives', async () => {
+    const db = join(work, 'apr.duckdb');
+    const cold1 = await load(d.root, db);
+    expect(cold1.load.filesRead).toBe(3);
+    expect(cold1.rejects.map((r) => (r as { code: string }).code).sort()).toEqual(expect.arrayContaining(['E105', 'E107']));
+
+    const same = await load(d.root, db);
+    expect(same.load.reused).toBe(true);
+    expect(same.load.filesRead).toBe(0);
+    expect(stable(same)).toEqual(stable(cold1));
+
+    // The June file corrected: the duplicate STUDENT_ID fixed, the SSN duplicate left, a new bad row.
+    const june = join(d.root, 'casemis/2009-06/table_a.csv');
+    writeFileSync(june, readFileSync(june, 'utf8').replace(/\bJ1,/, 'J9,').replace(/\bJ4,/, 'J5,'));
+    const again = await load(d.root, db);
+    expect(again.load.reused).toBeFalsy();
+    expect(again.load.filesRead).toBe(1);
+
+    const copy = join(work, 'copy');
+    cpSync(d.root, copy, { recursive: true });
+    const cold2 = await load(copy, join(work, 'cold.duckdb'));
+    const renamed = (s: Snapshot) => JSON.parse(JSON.stringify(stable(s)).replaceAll(copy, d.root)) as unknown;
+    expect(stable(again)).toEqual(renamed(cold2));
+    expect(stable(again)).not.toEqual(stable(cold1));
+    expect(again.rejects.map((r) => (r as { code: string }).code)).not.toContain('E105');
+  });
+
+  it('forgets a file that left the folder', async () => {
+    const db = join(work, 'gone.duckdb');
+    const dir = join(work, 'gone');
+    cpSync(d.root, dir, { recursive: true });
+    await load(dir, db);
+    rmSync(join(dir, 'casemis/2008-12/table_a.csv'));
+    const after = await load(dir, db);
+    expect(after.load.filesRead).toBe(0);
+    expect(after.load.files.map((f) => f.file)).not.toContain('casemis/2008-12/table_a.csv');
+    expect(after.clean.every((r) => (r as { _file: string })._file !== 'casemis/2008-12/table_a.csv')).toBe(true);
+  });
+});
