@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'data-samples/', 'data-statewide/', 'coverage/', 'bin/'] },
+  { ignores: ['node_modules/', 'dist/', 'reports/', 'data-samples/', 'data-statewide/', 'coverage/', 'bin/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The installed `apr` command: runs the TypeScript CLI through tsx (no build step).
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// The installed `apr` command (and `npm start`): the compiled CLI in dist/, in this process, when it is
+// built and no source is newer; otherwise the TypeScript in src/ through tsx, so an edit is never run
+// stale. `npm run build` (run by `npm ci`) builds dist/.
+import { distIsFresh } from './fresh.js';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const r = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+if (distIsFresh()) {
+  await import('../dist/src/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

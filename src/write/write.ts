@@ -3,7 +3,6 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Db, quoteIdent } from '../db.js';
 import { type ColumnDef, findOutput, outputColumns, SUMMARY_COLUMNS as SUMMARY_DEFS } from '../engine/indicator.js';
 import type { OutputRef, RunConfig, RunResult, SummaryRow } from '../engine/run.js';
-import { renderReport } from '../report/report.js';
 import { asText, suppressTable, type TableRow } from './suppress.js';
 import { copyOut, type Format } from './copy.js';
 import { writeLoad } from './load.js';
@@ -187,6 +186,8 @@ export async function writeRun(db: Db, cfg: RunConfig, result: RunResult, outDir
       written.push(join(outDir, WORKBOOK));
     }
     written.push(...(await writePublic(db, cfg, result, outDir)));
+    // imported here: Observable Plot and linkedom would slow the start of every command
+    const { renderReport } = await import('../report/report.js');
     await renderReport(db, cfg, result, outDir);
     written.push(join(outDir, 'report.html'));
     const identification = `SELECT ${IDENTIFICATION_COLUMNS.map((c) => quoteIdent(c)).join(', ')} FROM identification ORDER BY district, "trigger"`;

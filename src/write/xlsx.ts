@@ -1,7 +1,6 @@
 // `--format xlsx`: one workbook, apr-tables.xlsx, a sheet per table (OUTPUTS.md). Codes and district
 // ids are stored as text cells, so Excel keeps their leading zeros (`0110017`, grade `09`, `010`);
 // counts and rates as numbers. Written with exceljs, never hand-made XML.
-import ExcelJS from 'exceljs';
 import { type Db, quoteIdent } from '../db.js';
 import type { ColumnDef } from '../engine/indicator.js';
 
@@ -86,6 +85,8 @@ const MAX_WIDTH = 60;
 
 /** Writes the workbook: each sheet with a bold frozen header; text columns formatted `@` (Text). */
 export async function writeWorkbook(path: string, sheets: Sheet[]): Promise<void> {
+  // imported here, not at the top: every other command would pay its load at start-up
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'apr-engine';
   const taken = new Set<string>();
