@@ -116,6 +116,22 @@ describe('per-SELPA files (a folder of files in place of a CASEMIS table)', () =
     ]);
   });
 
+  it('near misses: a slip of the folder name, Table C per SELPA in a December folder', () => {
+    const root = folder([
+      'reference/districts.csv',
+      'casemis/2009-06/table_a/0101.csv',
+      'casemis/2009-06/tabel_b/0101.csv',
+      'casemis/2008-12/table_c/0101.csv',
+      'casemis/2007-06/table_a/0101.csv', // another year: no slip
+      'reference/district/0101.csv', // districts.csv is never per SELPA
+    ]);
+    const { warnings } = discover(root, FILE_KINDS, ['2008-12', '2009-06']);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'casemis/2008-12/table_c/0101.csv is not read: table_c.csv is read only from June folders (casemis/YYYY-06/)',
+      'casemis/2009-06/tabel_b/0101.csv is not read: did you mean casemis/2009-06/table_b/0101.csv?',
+    ]);
+  });
+
   it('a pipe among per-SELPA files: exit 3 naming it', () => {
     const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a/0101.csv']);
     execFileSync('mkfifo', [join(root, 'casemis/2009-06/table_a/0202.csv')]);

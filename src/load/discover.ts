@@ -212,7 +212,10 @@ function nearMiss(rel: string, kinds: FileKind[], expected: { path: string; kind
   // A CASEMIS table in a submission folder the run does not read, or Table C/D in a December folder.
   for (const kind of kinds.filter((k) => k.path.includes('{period}'))) {
     const [pre, post] = kind.path.split('{period}') as [string, string];
-    const period = lower.startsWith(pre) && lower.endsWith(post) ? lower.slice(pre.length, lower.length - post.length) : '';
+    // the statewide file, or a per-SELPA file (`…/table_c/0101.csv`) in the table's folder
+    const postDir = `${post.replace(/\.csv$/, '')}/`;
+    const tail = lower.endsWith(post) ? post : isCsv(lower) && dir.endsWith(postDir.slice(0, -1)) ? lower.slice(dir.length - postDir.length + 1) : '';
+    const period = tail && lower.startsWith(pre) ? lower.slice(pre.length, lower.length - tail.length) : '';
     if (PERIOD_RE.test(period)) {
       return kind.juneOnly && period.endsWith('-12') ? `${rel} is not read: ${posix.basename(kind.path)} is read only from June folders (casemis/YYYY-06/)` : undefined;
     }
@@ -230,6 +233,13 @@ function nearMiss(rel: string, kinds: FileKind[], expected: { path: string; kind
     return folder ? `${rel} is not read: only CSV files are read (save it as ${rel.slice(0, rel.length - sheet[0].length)}.csv)` : undefined;
   }
   const s = stem(rel);
+  // A per-SELPA file in a slip of its table's folder name (`casemis/2009-06/tabel_a/0101.csv`).
+  for (const e of expected.filter((x) => x.kind.path.includes('{period}'))) {
+    const folder = e.path.replace(/\.csv$/, '');
+    if (posix.dirname(dir) === posix.dirname(folder) && dir !== folder && editDistance(stem(dir), stem(folder)) <= slack(stem(folder))) {
+      return `${rel} is not read: did you mean ${folder}/${posix.basename(rel)}?`;
+    }
+  }
   // 1. A slip of the name in the right folder; 2. a slip anywhere in the path (a folder name).
   let best: { path: string; d: number } | undefined;
   for (const e of expected) {
