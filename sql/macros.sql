@@ -71,3 +71,9 @@ CREATE OR REPLACE MACRO pct(n, d) AS (CASE WHEN d > 0 THEN 100.0 * n / d END);
 -- A figure for a sentence with two decimals, rounded half away from zero like `display`
 -- (printf alone rounds 3.125 to 3.12).
 CREATE OR REPLACE MACRO fmt2(x) AS (printf('%.2f', round(x, 2)));
+
+-- Where the first of a repeated key is, for a set rule's message: `line N` in the same file,
+-- `line N of <file>` when it is in another file of the submission (per-SELPA files).
+CREATE OR REPLACE MACRO line_ref(first_file, first_line, this_file) AS (
+  'line ' || first_line || CASE WHEN first_file = this_file THEN '' ELSE ' of ' || first_file END
+);

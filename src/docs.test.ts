@@ -49,7 +49,7 @@ describe('what the generated docs say (hand-checked against the schemas, rules a
     // a row rule of sql/rules/table_a.sql, a field check of the schema, a set rule with a computed message
     expect(inputs).toContain('| `E114` | error | `BIRTHDATE` | BIRTHDATE is after REPT_DATE. |');
     expect(inputs).toContain('| `E134` | error | `DISABILITY1` | DISABILITY1 is required for a served record |');
-    expect(inputs).toContain('| `E105` | error | `STUDENT_ID` | duplicate student: same SELPA_CODE and STUDENT_ID as line … |');
+    expect(inputs).toContain('| `E105` | error | `STUDENT_ID` | duplicate student: same SELPA_CODE and STUDENT_ID as line … (of … when in another file) |');
     // E200 is declared with Table B's set rules but rejects Table A rows: it is listed under Table A
     const tableA = sections(inputs).find((s) => s.heading === '### `casemis/<YYYY-MM>/table_a.csv` (CASEMIS)')!.body;
     expect(tableA).toContain('| `E200` | warning | `STUDENT_ID` | served student has no services record in Table B |');

@@ -99,6 +99,9 @@ function filePath(n: FileNeed): string {
 /** A kind's path as a person writes it: `casemis/<YYYY-MM>/table_a.csv`. */
 const shownPath = (path: string): string => path.replace('{period}', '<YYYY-MM>');
 
+/** The per-SELPA form of a CASEMIS table (DATA-CONTRACT.md 1): `casemis/{period}/table_a/<selpa>.csv`. */
+const perSelpaPath = (k: FileKind): string => k.path.replace(/\.csv$/, '/<selpa>.csv');
+
 const needText = (needs: InputNeed[]): string => needs.map((n) => needFiles(n).map((f) => code(filePath(f))).join(' or ')).join(' and ');
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +200,8 @@ function inputFilesIndex(): string {
     const note = FILE_NOTES[k.id];
     const by = [...readers(k.id), ...(note?.alsoReadBy ? [note.alsoReadBy] : [])];
     const read = by.length ? by.join(', ') : 'verified only (no indicator reads it)';
-    return [code(shownPath(k.path)) + (k.casemis ? ' (CASEMIS)' : ''), note?.about ?? '', read, note?.missing ?? 'the measures that need it are `not computed: missing <path>`'];
+    const file = code(shownPath(k.path)) + (k.path.includes('{period}') ? ` or ${code(shownPath(perSelpaPath(k)))}` : '');
+    return [file + (k.casemis ? ' (CASEMIS)' : ''), note?.about ?? '', read, note?.missing ?? 'the measures that need it are `not computed: missing <path>`'];
   });
   return table(['file', 'what it holds', 'read by', 'when it is missing'], rows);
 }
@@ -246,7 +250,7 @@ const literal = (s: string | undefined): string | undefined => {
 function messageText(expr: string): string {
   return expr
     .split('||')
-    .map((p) => literal(p) ?? '…')
+    .map((p) => literal(p) ?? (/^\s*line_ref\(/.test(p) ? 'line … (of … when in another file)' : '…'))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
@@ -304,6 +308,11 @@ function inputColumns(): string {
     const facts: string[] = [];
     if (note?.about) facts.push(`${note.about}.`);
     if (k.key?.length) facts.push(`One row per ${k.key.map(code).join(' + ')} (a repeat is \`E-DUP\`).`);
+    if (k.path.includes('{period}')) {
+      facts.push(
+        `Or, per SELPA, a folder of files \`${shownPath(perSelpaPath(k))}\` (any names, read in name order; never both): each has its own header and is checked as a file of its own, the duplicate and cross-table checks run over all files of the submission.`,
+      );
+    }
     if (k.juneOnly) facts.push('June folders only.');
     if (k.requireRows) facts.push('A file with a header and no rows stops the run (exit 3).');
     if (k.verifyOnly) facts.push('Verified and counted, read by no indicator.');

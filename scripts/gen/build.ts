@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Rng } from './rng.ts';
 import type { DateFormat } from './dates.ts';
 import { addYears, ageOn, dayOf, DateFormatter, iso } from './dates.ts';
-import { CsvWriter } from './csv.ts';
+import { CsvWriter, TableWriter } from './csv.ts';
 import { sampleGeo, statewideGeo } from './geo.ts';
 import type { Geo, Selpa } from './geo.ts';
 import { PERIODS, SCHOOL_YEARS, World, generateSelpa } from './model.ts';
@@ -814,7 +814,11 @@ function writeReadme(root: string, seed: number, s: RunSummary, geo: Geo, late: 
 // ---------------------------------------------------------------------------------------------
 // Statewide
 
-export function generateStatewide(root: string, seed: number = DEFAULT_SEED, opts: { selpas: number; districts: number; base: number; verify?: boolean } = { selpas: 130, districts: 1000, base: 790000 }): RunSummary {
+export function generateStatewide(
+  root: string,
+  seed: number = DEFAULT_SEED,
+  opts: { selpas: number; districts: number; base: number; verify?: boolean; perSelpa?: boolean } = { selpas: 130, districts: 1000, base: 790000 },
+): RunSummary {
   cleanOutput(root);
   const world = new World(seed);
   const geo = statewideGeo(Rng.derive(seed, 'geo'), opts.selpas, opts.districts);
@@ -822,11 +826,12 @@ export function generateStatewide(root: string, seed: number = DEFAULT_SEED, opt
   const late = (geo.selpas[7] as Selpa).code;
   const summary: RunSummary = { files: [], counts: {}, expected: [], referrals: 0 };
   const aggs = new Map<string, DistAgg>();
+  const perSelpa = opts.perSelpa ?? false;
   const writers = PERIODS.map((p) => ({
-    a: new CsvWriter(root, `casemis/${p.folder}/table_a.csv`, [...TA_FIELDS], { bufferChars: 1 << 19 }),
-    b: new CsvWriter(root, `casemis/${p.folder}/table_b.csv`, [...TB_FIELDS], { bufferChars: 1 << 19 }),
-    c: p.kind === 'jun' ? new CsvWriter(root, `casemis/${p.folder}/table_c.csv`, [...TC_FIELDS]) : null,
-    d: p.kind === 'jun' ? new CsvWriter(root, `casemis/${p.folder}/table_d.csv`, [...TD_FIELDS]) : null,
+    a: new TableWriter(root, `casemis/${p.folder}/table_a.csv`, [...TA_FIELDS], perSelpa, { bufferChars: 1 << 19 }),
+    b: new TableWriter(root, `casemis/${p.folder}/table_b.csv`, [...TB_FIELDS], perSelpa, { bufferChars: 1 << 19 }),
+    c: p.kind === 'jun' ? new TableWriter(root, `casemis/${p.folder}/table_c.csv`, [...TC_FIELDS], perSelpa) : null,
+    d: p.kind === 'jun' ? new TableWriter(root, `casemis/${p.folder}/table_d.csv`, [...TD_FIELDS], perSelpa) : null,
     served: 0,
   }));
   const f = new DateFormatter('iso');
@@ -840,6 +845,8 @@ export function generateStatewide(root: string, seed: number = DEFAULT_SEED, opt
     const pop = generateSelpa(world, sp, bases.get(sp.code) ?? 100);
     PERIODS.forEach((p, pIdx) => {
       const w = writers[pIdx] as (typeof writers)[number];
+      // Per SELPA: every row below carries sp's SELPA_CODE (the planted ones too) and goes to sp's file.
+      for (const x of [w.a, w.b, w.c, w.d]) x?.selpa(sp.code);
       const rngC = Rng.derive(seed, 'tableC', p.folder, sp.code);
       const rngD = Rng.derive(seed, 'tableD', p.folder, sp.code);
       for (const s of pop.students) {

@@ -112,3 +112,59 @@ export class CsvWriter {
     fs.closeSync(this.fd);
   }
 }
+
+/**
+ * One CASEMIS table: a single file, or with `perSelpa` one file per SELPA in a folder named after it
+ * (`table_a.csv` → `table_a/<selpa>.csv`, DATA-CONTRACT.md 1). A SELPA's file is opened at its first
+ * row, so no SELPA gets a header-only Table A (that would stop the run).
+ */
+export class TableWriter {
+  /** The file, or the folder (`…/table_a/`) of per-SELPA files. */
+  readonly rel: string;
+  private w: CsvWriter | null = null;
+  private selpaCode = '';
+  private done = { rows: 0, bytes: 0 };
+
+  constructor(
+    private readonly root: string,
+    rel: string,
+    private readonly header: readonly string[],
+    private readonly perSelpa: boolean,
+    private readonly opts: WriterOptions = {},
+  ) {
+    this.rel = perSelpa ? `${rel.replace(/\.csv$/, '')}/` : rel;
+    if (!perSelpa) this.w = new CsvWriter(root, rel, header, opts);
+  }
+
+  /** Rows from here on belong to this SELPA (its own file when per SELPA). */
+  selpa(code: string): void {
+    if (!this.perSelpa || code === this.selpaCode) return;
+    this.end();
+    this.selpaCode = code;
+  }
+
+  rowNoNl(fields: readonly string[]): void {
+    this.w ??= new CsvWriter(this.root, `${this.rel}${this.selpaCode}.csv`, this.header, this.opts);
+    this.w.rowNoNl(fields);
+  }
+
+  get rows(): number {
+    return this.done.rows + (this.w?.rows ?? 0);
+  }
+
+  get bytes(): number {
+    return this.done.bytes + (this.w?.bytes ?? 0);
+  }
+
+  private end(): void {
+    if (!this.w) return;
+    this.w.close();
+    this.done.rows += this.w.rows;
+    this.done.bytes += this.w.bytes;
+    this.w = null;
+  }
+
+  close(): void {
+    this.end();
+  }
+}

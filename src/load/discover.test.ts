@@ -70,6 +70,75 @@ describe('a folder where a CSV file is expected', () => {
   });
 });
 
+describe('per-SELPA files (a folder of files in place of a CASEMIS table)', () => {
+  it('each CSV of casemis/<period>/table_a/ is an input of Table A of that period, sorted by name', () => {
+    const root = folder([
+      'reference/districts.csv',
+      'casemis/2009-06/table_a/3038.csv',
+      'casemis/2009-06/table_a/0101.csv',
+      'casemis/2009-06/table_a/Readme.txt',
+      'casemis/2009-06/table_a/old/0101.csv',
+      'Casemis/2009-06/Table_B/0101.CSV',
+      'casemis/2009-06/table_c.csv',
+    ]);
+    const { inputs, ignored, warnings } = discover(root, FILE_KINDS, ['2009-06']);
+    expect(inputs.map((i) => [i.kind.id, i.relPath, i.period])).toEqual([
+      ['districts', 'reference/districts.csv', null],
+      ['table_a', 'casemis/2009-06/table_a/0101.csv', '2009-06'],
+      ['table_a', 'casemis/2009-06/table_a/3038.csv', '2009-06'],
+      ['table_b', 'Casemis/2009-06/Table_B/0101.CSV', '2009-06'],
+      ['table_c', 'casemis/2009-06/table_c.csv', '2009-06'],
+    ]);
+    // A subfolder is no SELPA file; a text file is no CSV.
+    expect(ignored).toEqual(['casemis/2009-06/table_a/old/0101.csv']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('both table_a.csv and table_a/ stop the run (exit 3), naming the folder', () => {
+    const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a.csv', 'casemis/2009-06/table_a/0101.csv']);
+    let err: unknown;
+    try {
+      discover(root, FILE_KINDS, ['2009-06']);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ exitCode: 3 });
+    expect((err as Error).message).toMatch(/^casemis\/2009-06\/table_a: both casemis\/2009-06\/table_a\.csv and a folder of per-SELPA files are present/);
+  });
+
+  it('a folder holding no CSV is no input; a spreadsheet in it is named', () => {
+    const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a/0101.xlsx', 'casemis/2009-06/table_b/notes.txt']);
+    const { inputs, warnings } = discover(root, FILE_KINDS, ['2009-06']);
+    expect(inputs.map((i) => i.relPath)).toEqual(['reference/districts.csv']);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'casemis/2009-06/table_a/0101.xlsx is not read: only CSV files are read (save it as casemis/2009-06/table_a/0101.csv)',
+    ]);
+  });
+
+  it('near misses: a slip of the folder name, Table C per SELPA in a December folder', () => {
+    const root = folder([
+      'reference/districts.csv',
+      'casemis/2009-06/table_a/0101.csv',
+      'casemis/2009-06/tabel_b/0101.csv',
+      'casemis/2008-12/table_c/0101.csv',
+      'casemis/2007-06/table_a/0101.csv', // another year: no slip
+      'reference/district/0101.csv', // districts.csv is never per SELPA
+    ]);
+    const { warnings } = discover(root, FILE_KINDS, ['2008-12', '2009-06']);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'casemis/2008-12/table_c/0101.csv is not read: table_c.csv is read only from June folders (casemis/YYYY-06/)',
+      'casemis/2009-06/tabel_b/0101.csv is not read: did you mean casemis/2009-06/table_b/0101.csv?',
+    ]);
+  });
+
+  it('a pipe among per-SELPA files: exit 3 naming it', () => {
+    const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a/0101.csv']);
+    execFileSync('mkfifo', [join(root, 'casemis/2009-06/table_a/0202.csv')]);
+    expect(() => discover(root, FILE_KINDS, ['2009-06'])).toThrow('casemis/2009-06/table_a/0202.csv: is not a regular file');
+  });
+});
+
 describe('files the run does not read', () => {
   const root = folder([
     'EXPECTED-REJECTS.csv',

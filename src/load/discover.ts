@@ -1,6 +1,7 @@
 // Which files of a data folder a run reads. Names are matched ignoring case (`Casemis/2009-06/TABLE_A.CSV`
 // is Table A of 2009-06); every other CSV is listed as ignored, with a warning when its name looks
 // like a slip for an expected one (`tabel_a.csv`, `table-a.csv`, `districts.csv` in the wrong folder).
+// A CASEMIS table may also be a folder of per-SELPA files (`casemis/2009-06/table_a/3038.csv`, sorted by name).
 import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { InputError } from '../errors.js';
@@ -115,13 +116,38 @@ export function discover(dataDir: string, kinds: FileKind[], periods: string[]):
     if (hit?.special) throw new InputError('is not a regular file (a pipe or a device?), but a CSV file is expected at this path', hit.rel);
     return hit;
   };
+  // Per-SELPA layout: `casemis/<period>/table_a/<anything>.csv` instead of `table_a.csv`, never both.
+  const perSelpa = (expected: string): Entry[] | undefined => {
+    const folder = expected.replace(/\.csv$/, '');
+    const hits = (byLower.get(folder) ?? []).filter((h) => h.dir);
+    if (hits.length > 1) {
+      throw new InputError(`${hits.slice(1).map((h) => h.rel).join(', ')} has the same name but for case: keep one of them (names are matched ignoring case)`, hits[0]!.rel);
+    }
+    const dir = hits[0];
+    if (!dir) return undefined;
+    const files = entries.filter((e) => posix.dirname(e.rel) === dir.rel && isCsv(e.rel));
+    for (const f of files) {
+      if (f.dir) throw new InputError('is a folder, but a CSV file is expected at this path', f.rel);
+      if (f.special) throw new InputError('is not a regular file (a pipe or a device?), but a CSV file is expected at this path', f.rel);
+    }
+    return files.length ? files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) : undefined;
+  };
   const inputs: InputFile[] = [];
   for (const kind of kinds) {
     if (kind.path.includes('{period}')) {
       for (const period of periods) {
         if (kind.juneOnly && !period.endsWith('-06')) continue;
-        const hit = find(kind.path.replace('{period}', period));
+        const expected = kind.path.replace('{period}', period);
+        const hit = find(expected);
+        const parts = perSelpa(expected);
+        if (hit && parts) {
+          throw new InputError(
+            `both ${hit.rel} and a folder of per-SELPA files are present: keep one of them (one statewide file or one file per SELPA)`,
+            posix.dirname(parts[0]!.rel),
+          );
+        }
         if (hit) inputs.push({ kind, relPath: hit.rel, period });
+        for (const p of parts ?? []) inputs.push({ kind, relPath: p.rel, period });
       }
     } else {
       const hit = find(kind.path);
@@ -186,7 +212,10 @@ function nearMiss(rel: string, kinds: FileKind[], expected: { path: string; kind
   // A CASEMIS table in a submission folder the run does not read, or Table C/D in a December folder.
   for (const kind of kinds.filter((k) => k.path.includes('{period}'))) {
     const [pre, post] = kind.path.split('{period}') as [string, string];
-    const period = lower.startsWith(pre) && lower.endsWith(post) ? lower.slice(pre.length, lower.length - post.length) : '';
+    // the statewide file, or a per-SELPA file (`…/table_c/0101.csv`) in the table's folder
+    const postDir = `${post.replace(/\.csv$/, '')}/`;
+    const tail = lower.endsWith(post) ? post : isCsv(lower) && dir.endsWith(postDir.slice(0, -1)) ? lower.slice(dir.length - postDir.length + 1) : '';
+    const period = tail && lower.startsWith(pre) ? lower.slice(pre.length, lower.length - tail.length) : '';
     if (PERIOD_RE.test(period)) {
       return kind.juneOnly && period.endsWith('-12') ? `${rel} is not read: ${posix.basename(kind.path)} is read only from June folders (casemis/YYYY-06/)` : undefined;
     }
@@ -197,9 +226,20 @@ function nearMiss(rel: string, kinds: FileKind[], expected: { path: string; kind
     const base = posix.basename(lower).replace(/\.(xlsx|xls|xlsm|txt|tsv)$/, '');
     if (base === posix.basename(lower)) return undefined;
     const same = expected.find((e) => posix.dirname(e.path) === dir && stem(e.path) === stem(base));
-    return same ? `${rel} is not read: only CSV files are read (save it as ${same.path})` : undefined;
+    if (same) return `${rel} is not read: only CSV files are read (save it as ${same.path})`;
+    // A spreadsheet among per-SELPA files (3038.xlsx); a README.txt there is no slip.
+    const sheet = /\.(xlsx|xls|xlsm)$/.exec(lower);
+    const folder = sheet && expected.some((e) => e.path.replace(/\.csv$/, '') === dir);
+    return folder ? `${rel} is not read: only CSV files are read (save it as ${rel.slice(0, rel.length - sheet[0].length)}.csv)` : undefined;
   }
   const s = stem(rel);
+  // A per-SELPA file in a slip of its table's folder name (`casemis/2009-06/tabel_a/0101.csv`).
+  for (const e of expected.filter((x) => x.kind.path.includes('{period}'))) {
+    const folder = e.path.replace(/\.csv$/, '');
+    if (posix.dirname(dir) === posix.dirname(folder) && dir !== folder && editDistance(stem(dir), stem(folder)) <= slack(stem(folder))) {
+      return `${rel} is not read: did you mean ${folder}/${posix.basename(rel)}?`;
+    }
+  }
   // 1. A slip of the name in the right folder; 2. a slip anywhere in the path (a folder name).
   let best: { path: string; d: number } | undefined;
   for (const e of expected) {

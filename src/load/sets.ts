@@ -53,17 +53,18 @@ async function runFiles(db: Db, files: SetRuleFile[], params: SetRuleParams): Pr
   for (const f of files) await runSqlFile(db, f.url, binding({ ...params }), `sql/rules/set/${f.name}`);
 }
 
-/** E-DUP: the later rows of a repeated key in a non-CASEMIS file. */
+/** E-DUP: the later rows of a repeated key in a non-CASEMIS file (over all files of a period, like the CASEMIS set rules). */
 async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
   if (!kind.key?.length) return;
   const cols = kind.key.map((k) => quoteIdent(`${k}__raw`));
   const first = kind.key[0]!;
   await db.run(
     `INSERT INTO rejects
-     SELECT _file, _line, $field, v, 'E-DUP', 'error', 'duplicate key ' || $key || ': see line ' || first_line, $kind
-     FROM (SELECT _file, _line, ${quoteIdent(`${first}__raw`)} AS v, first_value(_line) OVER w AS first_line, row_number() OVER w AS k
+     SELECT _file, _line, $field, v, 'E-DUP', 'error', 'duplicate key ' || $key || ': see ' || line_ref(first_file, first_line, _file), $kind
+     FROM (SELECT _file, _line, ${quoteIdent(`${first}__raw`)} AS v, first_value(_file) OVER w AS first_file, first_value(_line) OVER w AS first_line,
+                  row_number() OVER w AS k
            FROM ${quoteIdent(`typed_${kind.id}`)} WHERE ${cols[0]} IS NOT NULL
-           WINDOW w AS (PARTITION BY _file, ${cols.join(', ')} ORDER BY _line))
+           WINDOW w AS (PARTITION BY _period, ${cols.join(', ')} ORDER BY _file, _line))
      WHERE k > 1`,
     { field: first, key: kind.key.join(' + '), kind: kind.id },
   );

@@ -18,7 +18,7 @@ ontime AS (
 ),
 ranked AS (
   SELECT d.*, row_number() OVER (PARTITION BY d._period, d.nk
-           ORDER BY coalesce(o.on_time, false) DESC, d.last_iep DESC NULLS LAST, d.selpa, d._line) AS k
+           ORDER BY coalesce(o.on_time, false) DESC, d.last_iep DESC NULLS LAST, d.selpa, d._file, d._line) AS k
   FROM dec d JOIN multi m USING (_period, nk) LEFT JOIN ontime o USING (selpa)
 )
 SELECT _file, _line FROM ranked WHERE k > 1 OR $undup_rule = 'drop_all';
