@@ -64,14 +64,24 @@ const byCode = (rs: { code: string }[]): Record<string, number> => {
 
 describe('per-SELPA files give what one statewide file gives', () => {
   it('same summary figures and the same rejects by code', async () => {
-    const run = (d: DataDir) =>
-      withRun(testConfig(d.root, { only: ['5'] }), async (db, result) => ({ summary: result.summary, rejects: await rejectsOf(db) }));
+    const run = (d: DataDir, only?: string[]) =>
+      withRun(testConfig(d.root, only ? { only } : {}), async (db, result) => ({
+        summary: result.summary,
+        rejects: await rejectsOf(db),
+        files: result.load.files.map((f) => f.file),
+      }));
     const one = await run(statewide());
     const many = await run(perSelpa());
     // By hand: S1, S2, T1, T2 counted (S3, T3 rejected, T4 left out); inside >= 80 %: S1, S2, T1.
     const a5 = many.summary.find((s) => s.id === '5A')!;
     expect([a5.numerator, a5.denominator]).toEqual([3, 4]);
     expect(many.summary).toEqual(one.summary);
+    // --only 5 reads the December Table A (and what verifies it), not Table B: the same 5A.
+    const only5 = await run(perSelpa(), ['5']);
+    expect(only5.files.some((f) => f.includes('table_b'))).toBe(false);
+    expect(only5.files.filter((f) => f.includes('table_a/'))).toHaveLength(2);
+    const o5 = only5.summary.find((s) => s.id === '5A')!;
+    expect([o5.numerator, o5.denominator]).toEqual([3, 4]);
     // E200 (warning): served S2, T2 and T4 (loaded: W-UNDUP is a warning) have no Table B row.
     expect(byCode(many.rejects)).toEqual({ E118: 1, E119: 1, E201: 1, E200: 3, 'W-UNDUP': 1 });
     expect(byCode(many.rejects)).toEqual(byCode(one.rejects));

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import { BIGINT, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { type Db, type Params, type ParamTypes, quoteIdent } from '../db.js';
 import { paramNames } from '../sqlfile.js';
 import { InputError } from '../errors.js';
@@ -19,6 +19,7 @@ import { discover, type InputFile, type LoadWarning } from './discover.js';
 import { captureIds, createRejectIds, idsFromLine } from './ids.js';
 import { keptPii, loadKeys, NAME_KEYED, type LoadKeys } from './pseudonymise.js';
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
+import { fieldUse } from './usage.js';
 import type { FieldSpec, FileKind } from './schema.js';
 import { markSetErrors, runFinalRules, runSetRules } from './sets.js';
 
@@ -94,7 +95,9 @@ function typedExpr(f: FieldSpec): string {
   const raw = quoteIdent(`${f.name}__raw`);
   switch (f.type) {
     case 'date':
-      return `parse_date(${raw})`;
+      // YYYY-MM-DD (nearly every value) is cast directly; the other forms go through the macro
+      return `CASE WHEN length(${raw}) = 10 AND ${raw}[5] = '-' AND ${raw}[8] = '-' AND ${raw}[1] BETWEEN '0' AND '9'
+                   THEN try_cast(${raw} AS DATE) ELSE parse_date(${raw}) END`;
     case 'integer':
       return `parse_int(${raw})`;
     case 'decimal':
@@ -106,13 +109,20 @@ function typedExpr(f: FieldSpec): string {
   }
 }
 
-/** Trimmed NFC text, blank = NULL; trim (and its copy) only for the few values with a space at an end. */
+/**
+ * Trimmed NFC text, blank = NULL. Most values are ASCII with no space at an end: they are passed on
+ * as they are (no copy); trim and NFC run only for the others (strlen counts bytes, length characters).
+ * The expression is repeated wherever a rule names the field, so its common path must cost nothing.
+ */
 const cleanExpr = (c: string): string =>
-  `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN NULLIF(trim(nfc_normalize(${c})), '') ELSE nfc_normalize(${c}) END`;
+  `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN NULLIF(trim(nfc_normalize(${c})), '')
+        WHEN strlen(${c}) <> length(${c}) THEN nfc_normalize(${c}) ELSE ${c} END`;
 
 interface Layout {
   kind: FileKind;
   rules: Rule[];
+  /** Non-identifying fields a rule names: their text as written, kept for the rows a rule hits (`_hitv`). */
+  hitFields: FieldSpec[];
   /** UBIGINT columns holding the rule bits (`_rh0`, `_rh1` …). */
   words: number;
   /** Fields stored typed (PII ones only when an indicator reads them, and never as text). */
@@ -126,9 +136,17 @@ const ENGINE_NUL: Rule = { code: 'E-CSV', severity: 'error', field: '', message:
 function layoutOf(kind: FileKind, codeLists: Record<string, readonly string[]>): Layout {
   const rules = [ENGINE_NUL, ...genericRules(kind, codeLists), ...loadRuleFile(kind)];
   const kept = keptPii(kind);
-  const stored = kind.fields.filter((f) => !f.pii || kept.has(f.name));
-  const rawKept = kind.fields.filter((f) => !f.pii && !isText(f));
-  return { kind, rules, words: Math.max(1, Math.ceil(rules.length / 64)), stored, rawKept };
+  // A CASEMIS table keeps only the fields read after the load (usage.ts); the small files keep all.
+  const read = (f: FieldSpec, how: 'typed' | 'raw' | 'any'): boolean => {
+    if (!kind.casemis) return true;
+    const u = fieldUse(f.name);
+    return how === 'any' ? u.typed || u.raw : u[how];
+  };
+  const stored = kind.fields.filter((f) => (!f.pii || kept.has(f.name)) && read(f, isText(f) ? 'any' : 'typed'));
+  const rawKept = kind.fields.filter((f) => !f.pii && !isText(f) && read(f, 'raw'));
+  const named = new Set(rules.map((r) => r.field));
+  const hitFields = kind.fields.filter((f) => !f.pii && named.has(f.name));
+  return { kind, rules, hitFields, words: Math.max(1, Math.ceil(rules.length / 64)), stored, rawKept };
 }
 
 const word = (i: number): string => `_rh${Math.floor(i / 64)}`;
@@ -194,6 +212,8 @@ function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, has
     ...l.rawKept.map((f) => quoteIdent(`${f.name}__raw`)),
     ...(kind.id === 'table_a' ? ['served', 'age_rept', '_ssn_key'] : []),
     ...(NAME_KEYED.has(kind.id) ? ['_name_key'] : []),
+    // the text of the fields the rules name, for the few rows a rule hits (the rejects' values)
+    `CASE WHEN ${Array.from({ length: l.words }, (_, w) => `_rh${w} <> 0`).join(' OR ')} THEN [${l.hitFields.map((f) => quoteIdent(`${f.name}__raw`)).join(', ')}]::VARCHAR[] END AS _hitv`,
   ];
   return `SELECT ${out.join(', ')} FROM (${l3})`;
 }
@@ -453,8 +473,6 @@ async function setLines(db: Db, l: Layout, start: number, files: string[], rejec
       throw new Error(`${s.file}: rows were not stored in file order; line numbers cannot be given`);
     }
   });
-  await db.run(`CREATE OR REPLACE TEMP TABLE line_spans (file VARCHAR, lo BIGINT)`);
-  await db.appendRows('line_spans', spans.map((s) => [s.file, BigInt(s.lo)]));
   // Malformed record j (1-based, by line r_j) shifts every loaded row from ordinal r_j - 1 - j on.
   const shifts = new Map<string, number[]>();
   for (const r of rejects) {
@@ -462,20 +480,17 @@ async function setLines(db: Db, l: Layout, start: number, files: string[], rejec
     list.push(r.line - 1 - (list.length + 1));
     shifts.set(r.file, list);
   }
-  const shiftRows = [...shifts.entries()].flatMap(([file, ts]) => ts.map((t, j) => [file, BigInt(t), j + 1]));
-  if (shiftRows.length) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE line_shifts (file VARCHAR, t BIGINT, j INTEGER)`);
-    await db.appendRows('line_shifts', shiftRows);
+  // One rowid range a file: DuckDB reads only that range, and writes one value a row.
+  for (const span of spans) {
+    const ts = shifts.get(span.file) ?? [];
+    const k = '(rowid - $lo)';
+    const shift = ts.length <= 64 ? ts.map((t) => ` + (${k} >= ${t})::INTEGER`).join('') : ` + (SELECT count(*) FROM unnest($ts) x(t) WHERE t <= ${k})::INTEGER`;
     await db.run(
-      `UPDATE ${table} d SET _line = (d.rowid - s.lo + 2 + coalesce((SELECT max(j) FROM line_shifts x WHERE x.file = d._file AND x.t <= d.rowid - s.lo), 0))::INTEGER
-       FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`,
-      { start },
+      `UPDATE ${table} SET _line = (${k} + 2${shift})::INTEGER WHERE rowid BETWEEN $lo AND $hi`,
+      { lo: BigInt(span.lo), hi: BigInt(span.hi), ...(ts.length > 64 ? { ts: listValue(ts.map((t) => BigInt(t))) } : {}) },
+      ts.length > 64 ? { ts: LIST(BIGINT) } : undefined,
     );
-    await db.run(`DROP TABLE line_shifts`);
-  } else {
-    await db.run(`UPDATE ${table} d SET _line = (d.rowid - s.lo + 2)::INTEGER FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`, { start });
   }
-  await db.run(`DROP TABLE line_spans`);
 }
 
 async function recordCsvRejects(db: Db, kind: FileKind, group: Prepared[], rejects: CsvReject[]): Promise<void> {
@@ -501,25 +516,24 @@ async function recordCsvRejects(db: Db, kind: FileKind, group: Prepared[], rejec
 /** Every rule hit of the rows just read becomes a line of `file_rejects` (the value: the field as written). */
 async function rowRuleRejects(db: Db, l: Layout, start: number): Promise<void> {
   const { kind, rules } = l;
-  const fieldNames = new Set(kind.fields.filter((f) => !f.pii).map((f) => f.name));
   const pii = new Set(kind.fields.filter((f) => f.pii).map((f) => f.name));
-  await db.run(`CREATE OR REPLACE TEMP TABLE rule_meta (rule_no INTEGER, code VARCHAR, severity VARCHAR, field VARCHAR, message VARCHAR)`);
-  await db.appendRows('rule_meta', rules.map((r, i) => [i, r.code, r.severity, r.field, r.message]));
-  const hit = (r: Rule, i: number): string => {
-    const value = pii.has(r.field) ? `'[redacted]'` : fieldNames.has(r.field) ? quoteIdent(`${r.field}__raw`) : 'NULL::VARCHAR';
-    return `CASE WHEN (${word(i)} & ${bit(i)}) <> 0 THEN {'r': ${i}, 'v': ${value}} END`;
-  };
+  const hitIndex = new Map(l.hitFields.map((f, i) => [f.name, i + 1]));
+  await db.run(`CREATE OR REPLACE TEMP TABLE rule_meta (rule_no INTEGER, w INTEGER, mask UBIGINT, code VARCHAR, severity VARCHAR, field VARCHAR,
+                  message VARCHAR, redacted BOOLEAN, hit_idx INTEGER)`);
+  await db.appendRows(
+    'rule_meta',
+    rules.map((r, i) => [i, Math.floor(i / 64), 1n << BigInt(i % 64), r.code, r.severity, r.field, r.message, pii.has(r.field), hitIndex.get(r.field) ?? null]),
+  );
   const any = Array.from({ length: l.words }, (_, w) => `_rh${w} <> 0`).join(' OR ');
-  const aliases = l.stored
-    .filter(isText)
-    .map((f) => `, ${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`)
-    .join('');
+  const wordOf = `CASE m.w ${Array.from({ length: l.words }, (_, w) => `WHEN ${w} THEN h._rh${w}`).join(' ')} END`;
+  // The few rows with a hit, joined to the rules whose bit they carry.
   await db.run(
     `INSERT INTO file_rejects
-     SELECT h._file, h._line, m.field, coalesce(h.hit.v, ''), m.code, m.severity, m.message, $kind
-     FROM (SELECT _file, _line, unnest(list_filter([${rules.map(hit).join(',\n')}], x -> x IS NOT NULL)) AS hit
-           FROM (SELECT *${aliases} FROM ${quoteIdent(`data_${kind.id}`)} WHERE rowid >= $start AND (${any}))) h
-     JOIN rule_meta m ON m.rule_no = h.hit.r`,
+     SELECT h._file, h._line, m.field, CASE WHEN m.redacted THEN '[redacted]' ELSE coalesce(h._hitv[m.hit_idx], '') END,
+            m.code, m.severity, m.message, $kind
+     FROM (SELECT _file, _line, _hitv, ${Array.from({ length: l.words }, (_, w) => `_rh${w}`).join(', ')}
+           FROM ${quoteIdent(`data_${kind.id}`)} WHERE rowid >= $start AND (${any})) h
+     JOIN rule_meta m ON (${wordOf} & m.mask) <> 0`,
     { kind: kind.id, start },
   );
 }
@@ -554,7 +568,16 @@ function sha256Of(path: string): string {
 /** What a stored load depends on besides the files: rules, schemas, code lists, encoding. */
 function engineKey(opts: LoadOptions, layouts: Layout[]): string {
   return createHash('sha256')
-    .update(JSON.stringify({ v: 2, kinds: opts.kinds, rules: layouts.map((l) => l.rules), codes: opts.codeLists, encoding: opts.encoding ?? 'utf-8' }))
+    .update(
+      JSON.stringify({
+        v: 3,
+        kinds: opts.kinds,
+        rules: layouts.map((l) => l.rules),
+        stored: layouts.map((l) => [l.stored.map((f) => f.name), l.rawKept.map((f) => f.name)]),
+        codes: opts.codeLists,
+        encoding: opts.encoding ?? 'utf-8',
+      }),
+    )
     .digest('hex');
 }
 
