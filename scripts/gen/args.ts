@@ -15,6 +15,9 @@ export function genArgs(defaultOut: string, opts: { scale?: boolean } = {}): { o
   }
   const argv = y.strict().parseSync();
   const scale = Number((argv as { scale?: number }).scale ?? 1);
-  if (!(scale > 0)) throw new Error(`--scale: expected a number > 0, got ${String(scale)}`);
+  if (!(scale > 0)) {
+    console.error(`--scale: expected a number > 0, got ${String(scale)}`);
+    process.exit(2);
+  }
   return { out: path.resolve(String(argv.outDir)), seed: argv.seed, scale };
 }
