@@ -54,6 +54,13 @@ interface RunJson {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'apr-bench-'));
+// Interrupted: no copy of the data or --db file left behind (the children share the terminal's signal).
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
 let childN = 0;
 
