@@ -1,10 +1,10 @@
 // Writes a California-sized synthetic data folder (default data-statewide/, gitignored).
-// Usage: npx tsx scripts/gen-statewide.ts [outDir=data-statewide] [--seed N] [--per-selpa]
+// Usage: npx tsx scripts/gen-statewide.ts [outDir=data-statewide] [--seed N] [--per-selpa] [--scale S]
 import * as path from 'node:path';
 import { generateStatewide } from './gen/build.ts';
 import { genArgs } from './gen/args.ts';
 
-const { out, seed, perSelpa } = genArgs('data-statewide', { perSelpa: true });
+const { out, seed, perSelpa, scale } = genArgs('data-statewide', { perSelpa: true, scale: true });
 if (path.basename(out) === 'data-samples') {
   console.error('refusing to write statewide data into data-samples/');
   process.exit(2);
@@ -15,7 +15,7 @@ const timer = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage.rss());
 }, 200);
 const verify = process.env.GEN_VERIFY === '1';
-const s = generateStatewide(out, seed, { selpas: 130, districts: 1000, base: 790000, verify, perSelpa });
+const s = generateStatewide(out, seed, { selpas: 130, districts: 1000, base: 790000, verify, perSelpa, scale });
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage.rss());
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;

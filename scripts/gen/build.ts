@@ -814,15 +814,17 @@ function writeReadme(root: string, seed: number, s: RunSummary, geo: Geo, late: 
 // ---------------------------------------------------------------------------------------------
 // Statewide
 
+/** `scale` multiplies the student base and the volumes sized by it (survey responses, findings); disputes stay at the seed's counts. */
 export function generateStatewide(
   root: string,
   seed: number = DEFAULT_SEED,
-  opts: { selpas: number; districts: number; base: number; verify?: boolean; perSelpa?: boolean } = { selpas: 130, districts: 1000, base: 790000 },
+  opts: { selpas: number; districts: number; base: number; verify?: boolean; perSelpa?: boolean; scale?: number } = { selpas: 130, districts: 1000, base: 790000 },
 ): RunSummary {
   cleanOutput(root);
+  const scale = opts.scale ?? 1;
   const world = new World(seed);
   const geo = statewideGeo(Rng.derive(seed, 'geo'), opts.selpas, opts.districts);
-  const bases = selpaBase(geo, opts.base);
+  const bases = selpaBase(geo, Math.round(opts.base * scale));
   const late = (geo.selpas[7] as Selpa).code;
   const summary: RunSummary = { files: [], counts: {}, expected: [], referrals: 0 };
   const aggs = new Map<string, DistAgg>();
@@ -894,7 +896,7 @@ export function generateStatewide(
     summary.counts[p.folder] = { tableA: w.a.rows, served: w.served, tableB: w.b.rows, tableC: w.c?.rows ?? 0, tableD: w.d?.rows ?? 0 };
   });
   closeOther(o, wr);
-  writeOtherInputs(o, { surveys: 32431, findings: 41000, disputes: SEED_DISPUTES });
+  writeOtherInputs(o, { surveys: Math.round(32431 * scale), findings: Math.round(41000 * scale), disputes: SEED_DISPUTES });
   if (tally) summary.tally = Object.fromEntries([...tally.entries()].sort());
   return summary;
 }
