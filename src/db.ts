@@ -74,6 +74,10 @@ export class Db {
     process.once('exit', remove);
     const db = await Db.open(path);
     db.scratchPath = path;
+    // Nothing in a scratch file outlives the command: checkpoints (which rewrite the tables updated
+    // since, compressed) would only cost time; bulk inserts are written to the file compressed anyway.
+    await db.run(`SET checkpoint_threshold = '1TB'`);
+    await db.run(`PRAGMA disable_checkpoint_on_shutdown`);
     return db;
   }
 
