@@ -160,13 +160,13 @@ describe('file names and encodings', () => {
   it('--encoding windows-1252 converts the files that are not UTF-8; UTF-8 files stay as they are', async () => {
     const districts = csvText(fullHeader('districts').filter((h) => h !== 'charter'), [districtRow({ name: 'Peñasco Unified' })]);
     const latin = Buffer.from(districts, 'latin1'); // ñ = 0xF1
-    const utf8Rows = csvText(header, [studentA({ SCH_CODE: 'Ñ1' })]);
+    const utf8Rows = csvText(header, [studentA({ STUDENT_ID: 'Ñ1' })]);
     const d = new DataDir().write('reference/districts.csv', latin).write('casemis/2008-12/table_a.csv', utf8Rows);
     await expectInputError(d, 'reference/districts.csv', /not valid UTF-8 text at line 2/);
     const cfg = buildRunConfig({ dataDir: d.root, mode: 'validate', encoding: 'latin1' });
     await withRun(cfg, async (db, r) => {
       expect(await db.all(`SELECT name FROM clean_districts`)).toEqual([{ name: 'Peñasco Unified' }]);
-      expect(await db.all(`SELECT "SCH_CODE" AS s FROM clean_table_a`)).toEqual([{ s: 'Ñ1' }]);
+      expect(await db.all(`SELECT "STUDENT_ID" AS s FROM clean_table_a`)).toEqual([{ s: 'Ñ1' }]);
       expect(r.load.files.find((f) => f.kind === 'districts')!.sha256).toBe(createHash('sha256').update(latin).digest('hex'));
       expect(r.warnings).toEqual([
         { indicator: 'load', code: 'W-ENCODING', message: 'reference/districts.csv is not UTF-8: read as Windows-1252/Latin-1 text (--encoding) and converted to UTF-8' },

@@ -52,7 +52,7 @@ export function dataOptions<T>(y: Argv<T>) {
     .option('db', {
       type: 'string',
       describe:
-        'keep the loaded data in this DuckDB file (created mode 0600) so a later command with unchanged inputs skips loading. ' +
+        'keep the loaded data in this DuckDB file (created mode 0600): a later command reads again only the input files that changed. ' +
         'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (HMAC) of name + birthdate + gender for Part C linkage; ' +
         'no names, SSNs or SSIDs. Treat it as student records (README: "The --db file")',
     })

@@ -1,5 +1,6 @@
 // Planning: which indicators a run computes (with what they use), which submission folders it
 // reads, and whether each indicator, measure and output has its inputs. No SQL here.
+import { readdirSync, readFileSync } from 'node:fs';
 import { FILE_KINDS } from '../load/schemas/index.js';
 import { verifiedWith } from '../load/sets.js';
 import { type FileNeed, type IndicatorDef, type InputNeed, needFiles } from './indicator.js';
@@ -120,13 +121,36 @@ export function neededFiles(inds: IndicatorDef[], values: ParamValues, year: str
   for (const ind of inds) {
     const base = dataYear(values, ind, year);
     const offsets = ind.trend ? Array.from({ length: trendYears + 1 }, (_, k) => -k) : [0];
+    // Optional inputs are read without being declared (11 reads calendar/breaks.csv when it is there):
+    // the tables its SQL names count too, for the submissions of its data year.
+    const named = [...sqlTablesOf(ind)].filter((k) => FILE_KINDS.some((f) => f.id === k));
     for (const off of offsets) {
       const ctx = yearContext(base.year, off);
       const needs = [...ind.inputs, ...ind.measures.flatMap((m) => m.needs ?? []), ...ind.outputs.flatMap((o) => o.needs ?? [])];
       for (const need of needs) for (const f of needFiles(need)) add(f.kind, periodOf(f, ctx));
+      for (const k of named) {
+        if (FILE_KINDS.find((f) => f.id === k)?.casemis) for (const p of [ctx.dec_period, ctx.jun_period]) add(k, p);
+        else add(k, undefined);
+      }
     }
   }
   return want;
+}
+
+/** The kinds whose store an indicator's SQL files read (`clean_X`, `typed_X`; `students` is Table A). */
+function sqlTablesOf(ind: IndicatorDef): Set<string> {
+  const out = new Set<string>();
+  let names: string[];
+  try {
+    names = readdirSync(new URL('.', ind.dir)).filter((n) => n.endsWith('.sql'));
+  } catch {
+    return out;
+  }
+  for (const n of names) {
+    const text = readFileSync(new URL(n, ind.dir), 'utf8').replace(/--.*$/gm, '');
+    for (const m of text.matchAll(/\b(?:clean|typed|data)_([a-z0-9_]+)/g)) out.add(m[1]!);
+  }
+  return out;
 }
 
 /** The files of `needs` that are absent (for an anyOf, the alternatives joined by " or "). */
