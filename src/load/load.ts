@@ -480,9 +480,20 @@ async function setLines(db: Db, l: Layout, start: number, files: string[], rejec
     list.push(r.line - 1 - (list.length + 1));
     shifts.set(r.file, list);
   }
-  // One rowid range a file: DuckDB reads only that range, and writes one value a row.
-  for (const span of spans) {
-    const ts = shifts.get(span.file) ?? [];
+  // Files without malformed records (nearly all): one statement, each row's file start found by a join.
+  const plain = spans.filter((sp) => !shifts.has(sp.file));
+  if (plain.length) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE line_spans (file VARCHAR, lo BIGINT)`);
+    await db.appendRows('line_spans', plain.map((sp) => [sp.file, BigInt(sp.lo)]));
+    await db.run(
+      `UPDATE ${table} d SET _line = (d.rowid - s.lo + 2)::INTEGER FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`,
+      { start },
+    );
+    await db.run(`DROP TABLE line_spans`);
+  }
+  // The others one rowid range at a time, shifted past each malformed record.
+  for (const span of spans.filter((sp) => shifts.has(sp.file))) {
+    const ts = shifts.get(span.file)!;
     const k = '(rowid - $lo)';
     const shift = ts.length <= 64 ? ts.map((t) => ` + (${k} >= ${t})::INTEGER`).join('') : ` + (SELECT count(*) FROM unnest($ts) x(t) WHERE t <= ${k})::INTEGER`;
     await db.run(
