@@ -368,7 +368,6 @@ async function loadGroup(db: Db, l: Layout, group: Prepared[], keys: LoadKeys): 
     temps.push(`raw_${n}`);
     source = '';
   }
-  const start = await db.scalar(`SELECT coalesce(max(rowid) + 1, 0)::BIGINT FROM ${table}`);
   const insert = async (): Promise<void> => {
     const sql = fusedSelect(l, source, first.mapped, group.some((p) => p.csv.hasNul), header.length);
     // DuckDB turns each long IN list into a join: with a code list per field that is some twenty
@@ -383,55 +382,59 @@ async function loadGroup(db: Db, l: Layout, group: Prepared[], keys: LoadKeys): 
     }
   };
   let rejects: CsvReject[];
-  if (regular) {
-    await insert();
-    rejects = await csvRejects(db, n, byLoadPath);
-    await setLines(db, l, start, files, rejects);
-  } else {
-    rejects = await csvRejects(db, n, byLoadPath);
-    // DuckDB numbers a reject by unquoted newlines: find that record (sorted) and take its physical line.
-    const { recordStarts: starts, recordDuckLines: duck } = first.csv;
-    const physical = (duckLine: number): number | undefined => {
-      let lo = 0;
-      let hi = duck.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (duck[mid]! === duckLine) return starts[mid];
-        if (duck[mid]! < duckLine) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return undefined;
-    };
-    const kept = rejects.flatMap((r) => {
-      const line = physical(r.line);
-      return line === undefined ? [] : [{ ...r, line }];
-    });
-    rejects = kept;
-    const rejected = new Set(rejects.map((r) => r.line));
-    const loadedLines = starts.filter((s) => !rejected.has(s));
-    const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM raw_${n}`);
-    if (rawCount !== loadedLines.length) throw new Error(`${first.input.relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
-    // raw rowid i (insertion order kept while reading) is the i-th loaded record of the file.
-    await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (idx BIGINT, line INTEGER)`);
-    temps.push(`lines_${n}`);
-    const app = await db.con.createAppender(`lines_${n}`);
-    loadedLines.forEach((line, i) => {
-      app.appendBigInt(BigInt(i));
-      app.appendInteger(line);
-      app.endRow();
-    });
-    app.closeSync();
-    source = `SELECT 0 AS _fidx, l.line AS _line, r.* FROM raw_${n} r JOIN lines_${n} l ON l.idx = r.rowid`;
-    await insert();
+  {
+    if (regular) {
+      await insert();
+      rejects = await csvRejects(db, n, byLoadPath);
+      await setLines(db, l, files, rejects);
+    } else {
+      rejects = await csvRejects(db, n, byLoadPath);
+      // DuckDB numbers a reject by unquoted newlines: find that record (sorted) and take its physical line.
+      const { recordStarts: starts, recordDuckLines: duck } = first.csv;
+      const physical = (duckLine: number): number | undefined => {
+        let lo = 0;
+        let hi = duck.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (duck[mid]! === duckLine) return starts[mid];
+          if (duck[mid]! < duckLine) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        return undefined;
+      };
+      const kept = rejects.flatMap((r) => {
+        const line = physical(r.line);
+        return line === undefined ? [] : [{ ...r, line }];
+      });
+      rejects = kept;
+      const rejected = new Set(rejects.map((r) => r.line));
+      const loadedLines = starts.filter((s) => !rejected.has(s));
+      const rawCount = await db.scalar(`SELECT count(*)::INTEGER FROM raw_${n}`);
+      if (rawCount !== loadedLines.length) throw new Error(`${first.input.relPath}: ${rawCount} records parsed but ${loadedLines.length} record starts found`);
+      // raw rowid i (insertion order kept while reading) is the i-th loaded record of the file.
+      await db.run(`CREATE OR REPLACE TEMP TABLE lines_${n} (idx BIGINT, line INTEGER)`);
+      temps.push(`lines_${n}`);
+      const app = await db.con.createAppender(`lines_${n}`);
+      loadedLines.forEach((line, i) => {
+        app.appendBigInt(BigInt(i));
+        app.appendInteger(line);
+        app.endRow();
+      });
+      app.closeSync();
+      source = `SELECT 0 AS _fidx, l.line AS _line, r.* FROM raw_${n} r JOIN lines_${n} l ON l.idx = r.rowid`;
+      await insert();
+    }
+    for (const t of temps) await db.run(`DROP TABLE ${t}`);
+    await db.run(`DROP TABLE IF EXISTS rej_${n}`);
+    await db.run(`DROP TABLE IF EXISTS scan_${n}`);
+    await recordCsvRejects(db, kind, group, rejects);
+    await rowRuleRejects(db, l, files);
   }
-  for (const t of temps) await db.run(`DROP TABLE ${t}`);
-  await db.run(`DROP TABLE IF EXISTS rej_${n}`);
-  await db.run(`DROP TABLE IF EXISTS scan_${n}`);
-  await recordCsvRejects(db, kind, group, rejects);
-  await rowRuleRejects(db, l, start);
-  const loaded = await db.all<{ file: string; n: number }>(`SELECT _file AS file, count(*)::INTEGER AS n FROM ${table} WHERE rowid >= $start GROUP BY ALL`, {
-    start,
-  });
+  const loaded = await db.all<{ file: string; n: number }>(
+    `SELECT _file AS file, count(*)::INTEGER AS n FROM ${table} WHERE _file IN (SELECT unnest($files)) GROUP BY ALL`,
+    { files: listValue(files) },
+    { files: LIST(VARCHAR) },
+  );
   const read = new Map(files.map((f) => [f, 0]));
   for (const r of loaded) read.set(r.file, r.n);
   for (const r of rejects) read.set(r.file, (read.get(r.file) ?? 0) + 1);
@@ -458,11 +461,12 @@ async function csvRejects(db: Db, n: number, byLoadPath: Map<string, Prepared>):
  * Sets `_line` of the rows just read from regular files: the k-th loaded row of a file (rowid order,
  * which is file order) is on line k + 2, plus one for each malformed record DuckDB took out before it.
  */
-async function setLines(db: Db, l: Layout, start: number, files: string[], rejects: CsvReject[]): Promise<void> {
+async function setLines(db: Db, l: Layout, files: string[], rejects: CsvReject[]): Promise<void> {
   const table = quoteIdent(`data_${l.kind.id}`);
   const spans = await db.all<{ file: string; lo: number; hi: number; n: number }>(
-    `SELECT _file AS file, min(rowid)::BIGINT AS lo, max(rowid)::BIGINT AS hi, count(*)::BIGINT AS n FROM ${table} WHERE rowid >= $start GROUP BY ALL`,
-    { start },
+    `SELECT _file AS file, min(rowid)::BIGINT AS lo, max(rowid)::BIGINT AS hi, count(*)::BIGINT AS n FROM ${table} WHERE _file IN (SELECT unnest($files)) GROUP BY ALL`,
+    { files: listValue(files) },
+    { files: LIST(VARCHAR) },
   );
   // The rows of each file must be one run of rowids, in the order the files were listed.
   const order = new Map(files.map((f, i) => [f, i]));
@@ -486,8 +490,7 @@ async function setLines(db: Db, l: Layout, start: number, files: string[], rejec
     await db.run(`CREATE OR REPLACE TEMP TABLE line_spans (file VARCHAR, lo BIGINT)`);
     await db.appendRows('line_spans', plain.map((sp) => [sp.file, BigInt(sp.lo)]));
     await db.run(
-      `UPDATE ${table} d SET _line = (d.rowid - s.lo + 2)::INTEGER FROM line_spans s WHERE d._file = s.file AND d.rowid >= $start`,
-      { start },
+      `UPDATE ${table} d SET _line = (d.rowid - s.lo + 2)::INTEGER FROM line_spans s WHERE d._file = s.file`,
     );
     await db.run(`DROP TABLE line_spans`);
   }
@@ -525,7 +528,7 @@ async function recordCsvRejects(db: Db, kind: FileKind, group: Prepared[], rejec
 }
 
 /** Every rule hit of the rows just read becomes a line of `file_rejects` (the value: the field as written). */
-async function rowRuleRejects(db: Db, l: Layout, start: number): Promise<void> {
+async function rowRuleRejects(db: Db, l: Layout, files: string[]): Promise<void> {
   const { kind, rules } = l;
   const pii = new Set(kind.fields.filter((f) => f.pii).map((f) => f.name));
   const hitIndex = new Map(l.hitFields.map((f, i) => [f.name, i + 1]));
@@ -543,9 +546,10 @@ async function rowRuleRejects(db: Db, l: Layout, start: number): Promise<void> {
      SELECT h._file, h._line, m.field, CASE WHEN m.redacted THEN '[redacted]' ELSE coalesce(h._hitv[m.hit_idx], '') END,
             m.code, m.severity, m.message, $kind
      FROM (SELECT _file, _line, _hitv, ${Array.from({ length: l.words }, (_, w) => `_rh${w}`).join(', ')}
-           FROM ${quoteIdent(`data_${kind.id}`)} WHERE rowid >= $start AND (${any})) h
+           FROM ${quoteIdent(`data_${kind.id}`)} WHERE _file IN (SELECT unnest($files)) AND (${any})) h
      JOIN rule_meta m ON (${wordOf} & m.mask) <> 0`,
-    { kind: kind.id, start },
+    { kind: kind.id, files: listValue(files) },
+    { files: LIST(VARCHAR) },
   );
 }
 
@@ -613,6 +617,28 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   }
   const keys = await loadKeys(db);
   for (const l of layouts) await createStore(db, l, keys);
+  // Line numbers come from the rowids of rows just read; a checkpoint after deletes may renumber
+  // rows, so none runs during the load (a --db file is checkpointed once at its end).
+  const threshold = (await db.one<{ v: string }>(`SELECT current_setting('checkpoint_threshold') AS v`))!.v;
+  await db.run(`SET checkpoint_threshold = '1TB'`);
+  try {
+    return await loadFiles(db, opts, layouts, keys, key, reuse, inputs, ignored, warnings);
+  } finally {
+    await db.run(`SET checkpoint_threshold = '${threshold.replace(/[^0-9A-Za-z. ]/g, '')}'`);
+  }
+}
+
+async function loadFiles(
+  db: Db,
+  opts: LoadOptions,
+  layouts: Layout[],
+  keys: LoadKeys,
+  key: string,
+  reuse: boolean,
+  inputs: InputFile[],
+  ignored: string[],
+  warnings: LoadWarning[],
+): Promise<LoadResult> {
 
   // Which files must be read: new or changed ones (by sha256); files gone from the folder are dropped.
   const before = new Map(
@@ -672,6 +698,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   await db.run(`DROP TABLE IF EXISTS rule_meta`);
   await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0);
   const result = await summarize(db, opts, ignored, warnings);
+  if (opts.reuse) await db.run('CHECKPOINT');
   return { ...result, ...(reuse && toRead.length === 0 && stale.length === 0 ? { reused: true } : {}), filesRead: toRead.length };
 }
 
