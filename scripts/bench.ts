@@ -142,7 +142,7 @@ try {
   // 3. --only 5 against the scan of the December Table A and the district list.
   log('apr run --only 5');
   const dec = `${rj.year.slice(0, 4)}-12`;
-  const needed = new RegExp(`^(casemis/${dec}/table_a(\\.csv|/[^/]+\\.csv)|reference/districts\\.csv)$`, 'i');
+  const needed = new RegExp(`^(casemis/${dec}/table_a(\\.csv|/)|reference/districts\\.csv)$`, 'i');
   const onlyScan: ScanResult[] = scan.filter((s) => needed.test(s.rel));
   const onlyScanS = sum(onlyScan.map((s) => s.secs));
   const only = await apr(['run', dir, '--only', '5', '--out', join(tmp, 'only5')]);
