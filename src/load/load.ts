@@ -324,6 +324,14 @@ function dispose(csv: CsvFile): void {
 
 let seq = 0;
 
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+/** DuckDB's memory limit in bytes (src/db.ts): the input size past which the load checkpoints as it goes. */
+const MEMORY_BYTES = (() => {
+  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB)?$/i.exec((process.env.APR_MEMORY_LIMIT ?? '1000MB').trim());
+  const unit = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 }[(m?.[2] ?? 'MB').toUpperCase() as 'KB' | 'MB' | 'GB' | 'TB'];
+  return m ? Number(m[1]) * unit : 1e9;
+})();
+
 interface CsvReject {
   file: string;
   line: number;
@@ -657,6 +665,7 @@ async function loadFiles(
   for (const l of layouts) {
     const mine = toRead.filter((i) => i.kind === l.kind);
     if (!mine.length) continue;
+    const read = new Map<string, number>();
     const prepared: Prepared[] = [];
     try {
       for (const input of mine) {
@@ -674,7 +683,7 @@ async function loadFiles(
       }
       opts.onProgress?.({ stage: 'load', verifying: l.kind.id, ...done });
       for (const group of groups.values()) {
-        const read = await loadGroup(db, l, group, keys);
+        for (const [f, n] of await loadGroup(db, l, group, keys)) read.set(f, n);
         for (const p of group) {
           const rows = read.get(p.input.relPath) ?? 0;
           if (p.input.kind.requireRows && rows === 0) throw new InputError('the file has a header but no rows', p.input.relPath);
@@ -694,6 +703,11 @@ async function loadFiles(
     } finally {
       for (const p of prepared) dispose(p.csv);
     }
+    // Line numbers are updates, held in memory until a checkpoint writes them. Inputs larger than
+    // DuckDB's memory (twice California and more) are checkpointed after each large kind, once its
+    // rowids are no longer needed; a California-sized load never is (a checkpoint costs seconds).
+    const kindRows = sum(mine.map((i) => read.get(i.relPath) ?? 0));
+    if (done.bytesTotal > MEMORY_BYTES && kindRows > 1_000_000) await db.run('CHECKPOINT');
   }
   await db.run(`DROP TABLE IF EXISTS rule_meta`);
   await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0);
@@ -719,6 +733,19 @@ async function verifySets(db: Db, layouts: Layout[], opts: LoadOptions, changed:
   const setKey = JSON.stringify(setParams);
   const last = await db.one<{ value: string }>(`SELECT value FROM load_state WHERE key = 'sets'`);
   if (!changed && last?.value === setKey && (await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejects' AND NOT temporary`)) > 0) return;
+  // Rejects carry their file and line (outputs sort them): their order need not be kept, which lets
+  // DuckDB spill the set rules' joins instead of running out of memory past California's size.
+  await db.run(`SET preserve_insertion_order = false`);
+  try {
+    await runSets(db, layouts, setParams);
+  } finally {
+    await db.run(`SET preserve_insertion_order = true`);
+  }
+  await db.run(`DELETE FROM load_state WHERE key = 'sets'`);
+  await db.run(`INSERT INTO load_state VALUES ('sets', $v)`, { v: setKey });
+}
+
+async function runSets(db: Db, layouts: Layout[], setParams: { undup_rule: string; jun_period: string }): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE rejects AS SELECT * FROM file_rejects`);
   await createRejectIds(db);
   await db.run(`INSERT INTO reject_ids SELECT * FROM file_reject_ids`);
@@ -740,8 +767,6 @@ async function verifySets(db: Db, layouts: Layout[], opts: LoadOptions, changed:
   }
   await runFinalRules(db, setParams);
   for (const l of layouts) await captureIds(db, l.kind);
-  await db.run(`DELETE FROM load_state WHERE key = 'sets'`);
-  await db.run(`INSERT INTO load_state VALUES ('sets', $v)`, { v: setKey });
 }
 
 async function summarize(db: Db, opts: LoadOptions, ignored: string[], warnings: LoadWarning[]): Promise<Omit<LoadResult, 'filesRead'>> {
