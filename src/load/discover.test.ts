@@ -19,6 +19,16 @@ function folder(files: string[], dirs: string[] = []): string {
   return root;
 }
 
+/** What discover throws for the 2009-06 submission of `root` (undefined when it does not). */
+function discoverError(root: string): unknown {
+  try {
+    discover(root, FILE_KINDS, ['2009-06']);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('file names are matched ignoring case', () => {
   it('Casemis/2009-06/TABLE_A.CSV is Table A of 2009-06, named as it is on disk', () => {
     const root = folder(['Reference/Districts.csv', 'Casemis/2009-06/TABLE_A.CSV', 'casemis/2009-06/Table_B.csv', 'ESEA/grad_dropout.CSV']);
@@ -35,13 +45,7 @@ describe('file names are matched ignoring case', () => {
   });
 
   it('two files whose names differ only in case stop the run, naming both', () => {
-    const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a.csv', 'casemis/2009-06/TABLE_A.csv']);
-    let err: unknown;
-    try {
-      discover(root, FILE_KINDS, ['2009-06']);
-    } catch (e) {
-      err = e;
-    }
+    const err = discoverError(folder(['reference/districts.csv', 'casemis/2009-06/table_a.csv', 'casemis/2009-06/TABLE_A.csv']));
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ exitCode: 3, message: expect.stringMatching(/casemis\/2009-06\/TABLE_A\.csv.*casemis\/2009-06\/table_a\.csv|casemis\/2009-06\/table_a\.csv.*casemis\/2009-06\/TABLE_A\.csv/) as unknown });
   });
@@ -95,13 +99,7 @@ describe('per-SELPA files (a folder of files in place of a CASEMIS table)', () =
   });
 
   it('both table_a.csv and table_a/ stop the run (exit 3), naming the folder', () => {
-    const root = folder(['reference/districts.csv', 'casemis/2009-06/table_a.csv', 'casemis/2009-06/table_a/0101.csv']);
-    let err: unknown;
-    try {
-      discover(root, FILE_KINDS, ['2009-06']);
-    } catch (e) {
-      err = e;
-    }
+    const err = discoverError(folder(['reference/districts.csv', 'casemis/2009-06/table_a.csv', 'casemis/2009-06/table_a/0101.csv']));
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ exitCode: 3 });
     expect((err as Error).message).toMatch(/^casemis\/2009-06\/table_a: both casemis\/2009-06\/table_a\.csv and a folder of per-SELPA files are present/);

@@ -149,6 +149,17 @@ function layoutOf(kind: FileKind, codeLists: Record<string, readonly string[]>):
   return { kind, rules, hitFields, words: Math.max(1, Math.ceil(rules.length / 64)), stored, rawKept };
 }
 
+/** SQL: no error rule's bit is set in the row (its `_ok` before the set rules). */
+function noErrors(l: Layout): string {
+  return Array.from({ length: l.words }, (_, w) => {
+    let mask = 0n;
+    l.rules.forEach((r, i) => {
+      if (r.severity === 'error' && Math.floor(i / 64) === w) mask |= 1n << BigInt(i % 64);
+    });
+    return `(_rh${w} & ${mask.toString()}::UBIGINT) = 0`;
+  }).join(' AND ');
+}
+
 const word = (i: number): string => `_rh${Math.floor(i / 64)}`;
 const bit = (i: number): string => `${(1n << BigInt(i % 64)).toString()}::UBIGINT`;
 
@@ -183,13 +194,6 @@ function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, has
     const terms = l.rules.map((r, i) => ({ r, i })).filter(({ i }) => Math.floor(i / 64) === w);
     return `(${terms.map(({ r, i }) => `CASE WHEN (${r.predicate}) THEN ${bit(i)} ELSE 0::UBIGINT END`).join('\n | ')}) AS ${word(w * 64)}`;
   });
-  const errWords = Array.from({ length: l.words }, (_, w) => {
-    let mask = 0n;
-    l.rules.forEach((r, i) => {
-      if (r.severity === 'error' && Math.floor(i / 64) === w) mask |= 1n << BigInt(i % 64);
-    });
-    return `(_rh${w} & ${mask.toString()}::UBIGINT) = 0`;
-  });
   const keys: string[] = [];
   if (NAME_KEYED.has(kind.id)) {
     keys.push(`hmac_sha256(unhex($ipad), unhex($opad), name_key("LAST_NAME__raw", "FIRST_NAME__raw", parse_date("BIRTHDATE__raw"), "GENDER__raw")) AS _name_key`);
@@ -206,7 +210,7 @@ function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, has
     '_sy_start',
     '_sy_end',
     '_dec_ref',
-    `(${errWords.join(' AND ')}) AS _ok`,
+    `(${noErrors(l)}) AS _ok`,
     ...Array.from({ length: l.words }, (_, w) => `_rh${w}`),
     ...l.stored.map((f) => quoteIdent(f.name)),
     ...l.rawKept.map((f) => quoteIdent(`${f.name}__raw`)),
@@ -630,7 +634,7 @@ export async function loadAll(db: Db, opts: LoadOptions): Promise<LoadResult> {
   const threshold = (await db.one<{ v: string }>(`SELECT current_setting('checkpoint_threshold') AS v`))!.v;
   await db.run(`SET checkpoint_threshold = '1TB'`);
   try {
-    return await loadFiles(db, opts, layouts, keys, key, reuse, inputs, ignored, warnings);
+    return await loadFiles(db, opts, layouts, keys, reuse, inputs, ignored, warnings);
   } finally {
     await db.run(`SET checkpoint_threshold = '${threshold.replace(/[^0-9A-Za-z. ]/g, '')}'`);
   }
@@ -641,7 +645,6 @@ async function loadFiles(
   opts: LoadOptions,
   layouts: Layout[],
   keys: LoadKeys,
-  key: string,
   reuse: boolean,
   inputs: InputFile[],
   ignored: string[],
@@ -751,14 +754,7 @@ async function runSets(db: Db, layouts: Layout[], setParams: { undup_rule: strin
   await db.run(`INSERT INTO reject_ids SELECT * FROM file_reject_ids`);
   for (const l of layouts) {
     // Rows a set rule rejected last time are judged again from their own rule bits.
-    const errs = Array.from({ length: l.words }, (_, w) => {
-      let mask = 0n;
-      l.rules.forEach((r, i) => {
-        if (r.severity === 'error' && Math.floor(i / 64) === w) mask |= 1n << BigInt(i % 64);
-      });
-      return `(_rh${w} & ${mask.toString()}::UBIGINT) = 0`;
-    });
-    await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${errs.join(' AND ')}`);
+    await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${noErrors(l)}`);
   }
   for (const l of layouts) {
     await runSetRules(db, l.kind, 'before_clean', setParams);
