@@ -2,7 +2,7 @@
 // reads, and whether each indicator, measure and output has its inputs. No SQL here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { FILE_KINDS } from '../load/schemas/index.js';
-import { verifiedWith } from '../load/sets.js';
+import { storeTablesIn, verifiedWith } from '../load/sets.js';
 import { type FileNeed, type IndicatorDef, type InputNeed, needFiles } from './indicator.js';
 import type { ParamValues } from './params.js';
 import { yearContext } from './profile.js';
@@ -146,10 +146,7 @@ function sqlTablesOf(ind: IndicatorDef): Set<string> {
   } catch {
     return out;
   }
-  for (const n of names) {
-    const text = readFileSync(new URL(n, ind.dir), 'utf8').replace(/--.*$/gm, '');
-    for (const m of text.matchAll(/\b(?:clean|typed|data)_([a-z0-9_]+)/g)) out.add(m[1]!);
-  }
+  for (const n of names) for (const k of storeTablesIn(readFileSync(new URL(n, ind.dir), 'utf8'))) out.add(k);
   return out;
 }
 

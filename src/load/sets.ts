@@ -38,8 +38,15 @@ const FILES = setRuleFiles();
 export function verifiedWith(kind: string): Set<string> {
   const out = new Set<string>();
   for (const f of FILES.filter((x) => x.kind === kind)) {
-    for (const m of readFileSync(f.url, 'utf8').matchAll(/\b(?:clean|typed)_([a-z0-9_]+)/g)) if (m[1] !== kind) out.add(m[1]!);
+    for (const k of storeTablesIn(readFileSync(f.url, 'utf8'))) if (k !== kind) out.add(k);
   }
+  return out;
+}
+
+/** The kinds whose store a SQL text reads (`clean_X`, `typed_X`, `data_X`), comments left out. */
+export function storeTablesIn(sql: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of sql.replace(/--.*$/gm, '').matchAll(/\b(?:clean|typed|data)_([a-z0-9_]+)/g)) out.add(m[1]!);
   return out;
 }
 
