@@ -329,13 +329,6 @@ function dispose(csv: CsvFile): void {
 let seq = 0;
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-/** DuckDB's memory limit in bytes (src/db.ts): the input size past which the load checkpoints as it goes. */
-const MEMORY_BYTES = (() => {
-  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB)?$/i.exec((process.env.APR_MEMORY_LIMIT ?? '1000MB').trim());
-  const unit = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 }[(m?.[2] ?? 'MB').toUpperCase() as 'KB' | 'MB' | 'GB' | 'TB'];
-  return m ? Number(m[1]) * unit : 1e9;
-})();
-
 interface CsvReject {
   file: string;
   line: number;
@@ -706,11 +699,6 @@ async function loadFiles(
     } finally {
       for (const p of prepared) dispose(p.csv);
     }
-    // Line numbers are updates, held in memory until a checkpoint writes them. Inputs larger than
-    // DuckDB's memory (twice California and more) are checkpointed after each large kind, once its
-    // rowids are no longer needed; a California-sized load never is (a checkpoint costs seconds).
-    const kindRows = sum(mine.map((i) => read.get(i.relPath) ?? 0));
-    if (done.bytesTotal > MEMORY_BYTES && kindRows > 1_000_000) await db.run('CHECKPOINT');
   }
   await db.run(`DROP TABLE IF EXISTS rule_meta`);
   await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0);

@@ -6,7 +6,9 @@ INSERT INTO rejects
 SELECT a._file, a._line, 'STUDENT_ID', a."STUDENT_ID__raw", 'E200', 'warning',
        'served student has no services record in Table B', 'table_a'
 FROM clean_table_a a
-SEMI JOIN (SELECT DISTINCT _period FROM typed_table_b) p ON p._period = a._period
 ANTI JOIN typed_table_b b
   ON b._period = a._period AND b."SELPA_CODE__raw" = a."SELPA_CODE__raw" AND b."STUDENT_ID__raw" = a."STUDENT_ID__raw"
+-- The period filter after the anti-join: before it, DuckDB plans a join that cannot spill, and
+-- inputs twice California's size ran out of memory here.
+SEMI JOIN (SELECT DISTINCT _period FROM typed_table_b) p ON p._period = a._period
 WHERE a.served;
