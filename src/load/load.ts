@@ -328,7 +328,6 @@ function dispose(csv: CsvFile): void {
 
 let seq = 0;
 
-const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 interface CsvReject {
   file: string;
   line: number;
