@@ -45,7 +45,7 @@ CREATE OR REPLACE MACRO clean_text(s) AS (NULLIF(trim(nfc_normalize(s)), ''));
 
 -- Identity key for unduplication and Part C linkage: names upper-cased, letters only, plus
 -- birthdate and gender. In clear only while loading (temporary tables): what the load keeps is
--- hmac_sha256 of it (src/load/pseudonymise.ts).
+-- keyed_sha256 of it (src/load/pseudonymise.ts).
 CREATE OR REPLACE MACRO name_key(last, first, birth, gender) AS (
   CASE WHEN last IS NULL OR first IS NULL OR birth IS NULL OR gender IS NULL THEN NULL ELSE
     upper(regexp_replace(last, '[^\p{L}]', '', 'g')) || '|' || upper(regexp_replace(first, '[^\p{L}]', '', 'g'))
@@ -53,12 +53,11 @@ CREATE OR REPLACE MACRO name_key(last, first, birth, gender) AS (
   END
 );
 
--- HMAC-SHA256 (RFC 2104) of a text, as a 32-byte BLOB: H(K ^ opad || H(K ^ ipad || msg)). DuckDB has
--- sha256 but no HMAC; the padded key blocks (64 bytes each) are computed once from the database's
--- key by src/load/pseudonymise.ts and passed in. NULL msg gives NULL.
-CREATE OR REPLACE MACRO hmac_sha256(ipad, opad, msg) AS (
-  unhex(sha256(opad || unhex(sha256(ipad || encode(msg)))))
-);
+-- SHA-256 of a text under a key, as a 32-byte BLOB: H(key || msg), the key being 64 hex digits
+-- (src/load/pseudonymise.ts). One hash a row: HMAC's two cost about 3 s of a statewide load, and
+-- its outer hash guards against length extension, which cannot forge a key compared only for
+-- equality. NULL msg gives NULL.
+CREATE OR REPLACE MACRO keyed_sha256(key, msg) AS (unhex(sha256(key || msg)));
 
 -- School-year label arithmetic: year_shift('2007-08', -3) = '2004-05'.
 CREATE OR REPLACE MACRO year_shift(label, k) AS (

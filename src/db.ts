@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
 /** Explicit bind types, for values DuckDB cannot infer (lists). */
@@ -144,8 +144,15 @@ export class Db {
   async appendRows(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
     const app = await this.con.createAppender(table);
     try {
+      // Resolved once: asking the appender for a column's type builds a new type object each time.
+      const types = Array.from({ length: app.columnCount }, (_, i) => app.columnType(i));
+      const text = types.map((t) => t.typeId === DuckDBTypeId.VARCHAR);
       for (const row of rows) {
-        row.forEach((v, i) => app.appendValue(v, app.columnType(i)));
+        row.forEach((v, i) => {
+          if (v === null) app.appendNull();
+          else if (text[i] && typeof v === 'string') app.appendVarchar(v);
+          else app.appendValue(v, types[i]);
+        });
         app.endRow();
       }
     } finally {

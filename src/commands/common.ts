@@ -53,7 +53,7 @@ export function dataOptions<T>(y: Argv<T>) {
       type: 'string',
       describe:
         'keep the loaded data in this DuckDB file (created mode 0600): a later command reads again only the input files that changed. ' +
-        'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (HMAC) of name + birthdate + gender for Part C linkage; ' +
+        'It holds district and SELPA codes, local STUDENT_IDs, Table A and Part C birthdates, codes and dates, and a keyed hash (SHA-256) of name + birthdate + gender for Part C linkage; ' +
         'no names, SSNs or SSIDs. Treat it as student records (README: "The --db file")',
     })
     .option('encoding', { type: 'string', requiresArg: true, default: 'utf-8', describe: `input encoding: utf-8; latin1 or windows-1252 converts the files that are not UTF-8 (${DOCS.inputs})` })

@@ -5,9 +5,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { type CsvFile, firstInvalidUtf8, inspectCsv, NotUtf8Error, parseEncoding, RecordScanner, scanRecordStarts } from './csvfile.js';
+import { type CsvFile, EdgeSpaces, firstInvalidUtf8, inspectCsv, NotUtf8Error, parseEncoding, RecordScanner, scanRecordStarts } from './csvfile.js';
 
 const token = fc.constantFrom('a', 'b', ',', '"', '""', '\n', ' ', '\t', 'é', '"x\ny"', ',"q"', 'z,"');
+
+describe('EdgeSpaces', () => {
+  const found = (text: string, size: number): boolean => {
+    const e = new EdgeSpaces();
+    const buf = Buffer.from(text);
+    for (let i = 0; i < buf.length; i += size) e.feed(buf.subarray(i, i + size));
+    return e.found();
+  };
+  const value = fc.array(fc.constantFrom('a', ' ', ',', '"', '\n', 'é'), { maxLength: 6 }).map((cs) => cs.join(''));
+  const field = fc.tuple(value, fc.boolean()).map(([v, quoteAnyway]) => ({
+    v,
+    text: quoteAnyway || /[,"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v,
+  }));
+  test.prop([fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { maxLength: 8 }), fc.integer({ min: 1, max: 7 })], { numRuns: 400 })(
+    'finds every value that starts or ends with a space, however the bytes are chunked',
+    (rows, size) => {
+      const text = `h1,h2\n${rows.map((r) => r.map((f) => f.text).join(',')).join('\n')}`;
+      const edgy = rows.some((r) => r.some((f) => f.v.startsWith(' ') || f.v.endsWith(' ')));
+      if (edgy) expect(found(text, size)).toBe(true);
+      if (!text.includes(' ')) expect(found(text, size)).toBe(false);
+    },
+  );
+
+  test('spaces inside values are not edges; at the start or end of the file they are', () => {
+    expect(found('h1,h2\na b,"c d"\n', 3)).toBe(false);
+    expect(found(' h1,h2\na,b', 4)).toBe(true);
+    expect(found('h1,h2\na,b ', 4)).toBe(true);
+    expect(found('h1,h2\na,b \n', 64)).toBe(true);
+    expect(found('h1,h2\na,"b"\n', 1)).toBe(false);
+  });
+});
 
 describe('RecordScanner', () => {
   test.prop([fc.array(token, { maxLength: 60 }), fc.integer({ min: 1, max: 9 })], { numRuns: 300 })(

@@ -23,6 +23,11 @@ export interface CsvFile {
   /** A NUL byte somewhere in the file (the rows holding one are found in SQL). */
   hasNul: boolean;
   /**
+   * A space next to a comma, quote or line end (or at either end of the file): some value may
+   * start or end with a space. Without one, no value of the file needs trimming.
+   */
+  edgeSpaces: boolean;
+  /**
    * 1-based line where each data record starts (blank lines skipped), in file order: scanned only
    * for an irregular file, or when asked (`scan: 'always'`); empty otherwise.
    */
@@ -180,6 +185,7 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
     const scanner = scan === 'always' ? new RecordScanner() : undefined;
     const shape = new ShapeCheck();
     let hasNul = false;
+    const edges = new EdgeSpaces();
     const buf = Buffer.allocUnsafe(Math.max(4, chunkSize));
     const header: Buffer[] = [];
     let headerDone = false;
@@ -191,6 +197,7 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
       if (!data.length) return;
       scanner?.feed(data);
       shape.feed(data);
+      edges.feed(data);
       if (!hasNul && data.includes(0)) hasNul = true;
       if (!headerDone) {
         const lf = data.indexOf(LF);
@@ -259,10 +266,11 @@ export function inspectCsv(absPath: string, relPath: string, chunkSize = CHUNK, 
     if (headerText.trim() === '') throw new InputError('the file is empty (no header row)', relPath);
     const loadPath = copyPath ?? absPath;
     const regular = shape.regular();
+    const edgeSpaces = edges.found();
     // Only an irregular file (quoted newlines, blank lines: rare) has its record starts scanned, from the bytes DuckDB reads.
     const { starts, duckLines } = scanner ? scanner.finish() : regular ? { starts: new Int32Array(0), duckLines: new Int32Array(0) } : scanFile(loadPath, chunkSize);
     const sha256 = hash.digest('hex');
-    return { relPath, absPath, bytes, sha256, loadPath, header: splitHeader(headerText), regular, hasNul, recordStarts: starts, recordDuckLines: duckLines };
+    return { relPath, absPath, bytes, sha256, loadPath, header: splitHeader(headerText), regular, hasNul, edgeSpaces, recordStarts: starts, recordDuckLines: duckLines };
   } catch (e) {
     if (copyPath) rmSync(copyPath, { force: true });
     throw e;
@@ -293,6 +301,28 @@ const TAB = 0x09;
  * costs a few indexOf calls a chunk, and each quote one more. Conservative: a quote anywhere but at a
  * field boundary, a blank line or a line starting with a blank makes the file irregular (scanned).
  */
+/**
+ * Whether any value of the file may begin or end with a space, found with native searches: a value
+ * starts after a comma, a line end, an opening quote or the file's start, and ends before a comma,
+ * a line end, a closing quote or the file's end.
+ */
+export class EdgeSpaces {
+  private prev = LF;
+  private any = false;
+
+  found(): boolean {
+    return this.any || this.prev === SPACE;
+  }
+
+  feed(b: Buffer): void {
+    if (this.any || b.length === 0) return;
+    const edge = (x: number): boolean => x === COMMA || x === LF || x === QUOTE;
+    if ((b[0] === SPACE && edge(this.prev)) || (this.prev === SPACE && edge(b[0]!))) this.any = true;
+    else this.any = [' ,', ', ', ' \n', '\n ', ' "', '" '].some((p) => b.includes(p));
+    this.prev = b[b.length - 1]!;
+  }
+}
+
 export class ShapeCheck {
   private inQuote = false;
   private prev = LF;

@@ -112,11 +112,14 @@ function typedExpr(f: FieldSpec): string {
 /**
  * Trimmed NFC text, blank = NULL. Most values are ASCII with no space at an end: they are passed on
  * as they are (no copy); trim and NFC run only for the others (strlen counts bytes, length characters).
- * The expression is repeated wherever a rule names the field, so its common path must cost nothing.
+ * In a file with no space next to a comma, quote or line end (`edgeSpaces`, found while its bytes
+ * were read) no value needs trimming, and the test for it (most of this expression's cost) is left out.
  */
-const cleanExpr = (c: string): string =>
-  `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN NULLIF(trim(nfc_normalize(${c})), '')
-        WHEN strlen(${c}) <> length(${c}) THEN nfc_normalize(${c}) ELSE ${c} END`;
+const cleanExpr = (c: string, edgeSpaces: boolean): string =>
+  edgeSpaces
+    ? `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN NULLIF(trim(nfc_normalize(${c})), '')
+            WHEN strlen(${c}) <> length(${c}) THEN nfc_normalize(${c}) ELSE ${c} END`
+    : `CASE WHEN strlen(${c}) <> length(${c}) THEN nfc_normalize(${c}) ELSE ${c} END`;
 
 interface Layout {
   kind: FileKind;
@@ -168,11 +171,11 @@ const bit = (i: number): string => `${(1n << BigInt(i % 64)).toString()}::UBIGIN
  * row rule evaluated (bits), identity hashed. `source` yields `_fidx` (the file's index in `$files`),
  * `_line` (NULL when it is set afterwards from the row order) and c0 … cN.
  */
-function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, hasNul: boolean, ncols: number): string {
+function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, hasNul: boolean, edgeSpaces: boolean, ncols: number): string {
   const { kind } = l;
   const rawCols = kind.fields.map((f) => {
     const i = mapped.get(f.name);
-    return `${i === undefined ? 'NULL::VARCHAR' : cleanExpr(`c${i}`)} AS ${quoteIdent(`${f.name}__raw`)}`;
+    return `${i === undefined ? 'NULL::VARCHAR' : cleanExpr(`c${i}`, edgeSpaces)} AS ${quoteIdent(`${f.name}__raw`)}`;
   });
   const nul = hasNul && ncols ? `strpos(concat(${Array.from({ length: ncols }, (_, i) => `c${i}`).join(', ')}), chr(0)) > 0` : 'false';
   const withPeriod = kind.path.includes('{period}');
@@ -182,24 +185,22 @@ function fusedSelect(l: Layout, source: string, mapped: Map<string, number>, has
     : source;
   const l1 = `SELECT ($files)[_fidx + 1] AS _file, _line::INTEGER AS _line, ${periodContext(withPeriod)}, ${nul} AS _nul, ${rawCols.join(', ')} FROM (${periods})`;
   const typed = kind.fields.map((f) => `${isText(f) ? quoteIdent(`${f.name}__raw`) : typedExpr(f)} AS ${quoteIdent(f.name)}`);
-  const extra =
+  const typedRow = `SELECT *, ${typed.join(', ')} FROM (${l1})`;
+  // Table A's derived fields, from the typed values (parsed once)
+  const l2 =
     kind.id === 'table_a'
-      ? [
-          `"PLAN_TYPE__raw" IN ('10', '20', '30') AS served`,
-          `age_on(parse_date("BIRTHDATE__raw"), coalesce(parse_date("REPT_DATE__raw"), _rept_expected))::INTEGER AS age_rept`,
-        ]
-      : [];
-  const l2 = `SELECT *, ${[...typed, ...extra].join(', ')} FROM (${l1})`;
+      ? `SELECT *, "PLAN_TYPE__raw" IN ('10', '20', '30') AS served, age_on("BIRTHDATE", coalesce("REPT_DATE", _rept_expected))::INTEGER AS age_rept FROM (${typedRow})`
+      : typedRow;
   const words = Array.from({ length: l.words }, (_, w) => {
     const terms = l.rules.map((r, i) => ({ r, i })).filter(({ i }) => Math.floor(i / 64) === w);
     return `(${terms.map(({ r, i }) => `CASE WHEN (${r.predicate}) THEN ${bit(i)} ELSE 0::UBIGINT END`).join('\n | ')}) AS ${word(w * 64)}`;
   });
   const keys: string[] = [];
   if (NAME_KEYED.has(kind.id)) {
-    keys.push(`hmac_sha256(unhex($ipad), unhex($opad), name_key("LAST_NAME__raw", "FIRST_NAME__raw", parse_date("BIRTHDATE__raw"), "GENDER__raw")) AS _name_key`);
+    keys.push(`keyed_sha256($name_key, name_key("LAST_NAME__raw", "FIRST_NAME__raw", "BIRTHDATE", "GENDER__raw")) AS _name_key`);
   }
   // E107 compares SSNs within a file: a hash under a key drawn for this load and never stored.
-  if (kind.id === 'table_a') keys.push(`unhex(sha256($ssn_key || "SSN__raw")) AS _ssn_key`);
+  if (kind.id === 'table_a') keys.push(`keyed_sha256($ssn_key, "SSN__raw") AS _ssn_key`);
   const l3 = `SELECT *, ${[...words, ...keys].join(',\n')} FROM (${l2})`;
   const out = [
     '_file',
@@ -243,7 +244,7 @@ async function createStore(db: Db, l: Layout, keys: LoadKeys): Promise<void> {
   const mapped = new Map(l.kind.fields.map((f, i) => [f.name, i]));
   await runWith(
     db,
-    `CREATE TABLE IF NOT EXISTS ${quoteIdent(`data_${l.kind.id}`)} AS ${fusedSelect(l, emptySource(n), mapped, false, n)}`,
+    `CREATE TABLE IF NOT EXISTS ${quoteIdent(`data_${l.kind.id}`)} AS ${fusedSelect(l, emptySource(n), mapped, false, true, n)}`,
     { ...keys.params, files: listValue([]), periods: listValue([]) },
     { ...keys.types, files: LIST(VARCHAR), periods: LIST(VARCHAR) },
   );
@@ -373,7 +374,7 @@ async function loadGroup(db: Db, l: Layout, group: Prepared[], keys: LoadKeys): 
     source = '';
   }
   const insert = async (): Promise<void> => {
-    const sql = fusedSelect(l, source, first.mapped, group.some((p) => p.csv.hasNul), header.length);
+    const sql = fusedSelect(l, source, first.mapped, group.some((p) => p.csv.hasNul), group.some((p) => p.csv.edgeSpaces), header.length);
     // DuckDB turns each long IN list into a join: with a code list per field that is some twenty
     // joins a statement, seconds of set-up for a small file. Compared in place, they cost nothing.
     await db.run(`SET disabled_optimizers = 'in_clause'`);
@@ -589,7 +590,7 @@ function engineKey(opts: LoadOptions, layouts: Layout[]): string {
   return createHash('sha256')
     .update(
       JSON.stringify({
-        v: 3,
+        v: 4,
         kinds: opts.kinds,
         rules: layouts.map((l) => l.rules),
         stored: layouts.map((l) => [l.stored.map((f) => f.name), l.rawKept.map((f) => f.name)]),

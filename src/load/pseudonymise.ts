@@ -4,7 +4,7 @@
 //   - LAST_NAME, FIRST_NAME, SSN, SSID and the text of BIRTHDATE as written are not stored;
 //   - BIRTHDATE is stored (typed) only where an indicator needs it: Table A (ages), Part C referrals
 //     (the third birthday); Table D's is not;
-//   - the linkage key (name_key: names, birthdate, gender) is stored as HMAC-SHA256 under a random key
+//   - the linkage key (name_key: names, birthdate, gender) is stored as SHA-256 under a random key
 //     kept in the database (`apr_salt`), for Table A and the Part C referrals (Indicator 12, D911,
 //     December unduplication);
 //   - the SSN is stored only as SHA-256 under a key drawn for each load and never stored (E107, a
@@ -24,7 +24,7 @@ const KEPT: Record<string, readonly string[]> = {
 export const NAME_KEYED = new Set(['table_a', 'partc_referrals']);
 
 
-/** The database's HMAC key: 32 random bytes drawn once and stored in it (`apr_salt`). */
+/** The database's name key: 32 random bytes drawn once and stored in it (`apr_salt`). */
 async function dbKey(db: Db): Promise<Buffer> {
   await db.run(`CREATE TABLE IF NOT EXISTS apr_salt (salt VARCHAR)`);
   if ((await db.scalar(`SELECT count(*)::INTEGER FROM apr_salt`)) === 0) {
@@ -34,32 +34,22 @@ async function dbKey(db: Db): Promise<Buffer> {
   return Buffer.from(row!.salt, 'hex');
 }
 
-/** K ^ ipad and K ^ opad (hex) for the hmac_sha256 macro; K (at most 64 bytes) is zero-padded to the block. */
-export function hmacPadsOf(key: Buffer): { ipad: string; opad: string } {
-  if (key.length > 64) throw new Error('HMAC key longer than the SHA-256 block');
-  const block = Buffer.alloc(64);
-  key.copy(block);
-  const xor = (b: number): string => Buffer.from(block.map((x) => x ^ b)).toString('hex');
-  return { ipad: xor(0x36), opad: xor(0x5c) };
-}
-
 /** Identifying fields a kind's store keeps (typed, never as written). */
 export function keptPii(kind: FileKind): Set<string> {
   return new Set(KEPT[kind.id] ?? []);
 }
 
-/** Bound values of the load statement: the HMAC key blocks (hex) and this load's SSN key. */
+/** Bound values of the load statement: the database's name key and this load's SSN key (hex). */
 export interface LoadKeys {
   params: Record<string, string>;
   types: Record<string, never>;
 }
 
 /**
- * The keys the load hashes with: the database's HMAC key (the name key must match across loads of
+ * The keys the load hashes with: the database's name key (the name key must match across loads of
  * one --db file) and, for E107, a key drawn for this load and never stored, so the SSN hashes kept
  * in the store cannot be tested against guesses.
  */
 export async function loadKeys(db: Db): Promise<LoadKeys> {
-  const pads = hmacPadsOf(await dbKey(db));
-  return { params: { ipad: pads.ipad, opad: pads.opad, ssn_key: randomBytes(32).toString('hex') }, types: {} };
+  return { params: { name_key: (await dbKey(db)).toString('hex'), ssn_key: randomBytes(32).toString('hex') }, types: {} };
 }
