@@ -18,6 +18,7 @@ interface Snapshot {
   load: LoadResult;
   rejects: unknown[];
   clean: unknown[];
+  undup: unknown[];
 }
 
 /** Loads `dir` into the database `file` (a --db re-run when it exists) and reads back what the load gives. */
@@ -28,13 +29,14 @@ async function load(dir: string, file: string): Promise<Snapshot> {
     const { load } = await loadStage(db, cfg, { log: () => undefined, now: () => FIXED_NOW }, (_n, fn) => fn());
     const rejects = await db.all(`SELECT r.*, i.selpa, i.district, i.student_id FROM rejects r LEFT JOIN reject_ids i USING (file, line) ORDER BY ALL`);
     const clean = await db.all(`SELECT _file, _line, "STUDENT_ID", "SELPA_CODE", served FROM clean_table_a ORDER BY _file, _line`);
-    return { load, rejects, clean };
+    const undup = await db.all(`SELECT _file, _line FROM undup ORDER BY ALL`);
+    return { load, rejects, clean, undup };
   } finally {
     db.close();
   }
 }
 
-const stable = (s: Snapshot) => ({ files: s.load.files, warnings: s.load.warnings, rejects: s.rejects, clean: s.clean });
+const stable = (s: Snapshot) => ({ files: s.load.files, warnings: s.load.warnings, rejects: s.rejects, clean: s.clean, undup: s.undup });
 
 describe('--db re-run after one corrected file', () => {
   const header = [...requiredHeader('table_a'), 'SSN'];
@@ -90,5 +92,58 @@ describe('--db re-run after one corrected file', () => {
     expect(after.load.filesRead).toBe(0);
     expect(after.load.files.map((f) => f.file)).not.toContain('casemis/2008-12/table_a.csv');
     expect(after.clean.every((r) => (r as { _file: string })._file !== 'casemis/2008-12/table_a.csv')).toBe(true);
+  });
+
+  it('re-verifies only the changed submission, and the other verdicts (unduplication, Part C links) stand as a full pass gives them', async () => {
+    const kid = { BIRTHDATE: '2006-03-01', ENTRY_DATE: '2008-09-01', GRADE: '17', FEDSET_SCH: '', IN_REGCLS: '', FEDSET_PRS: '200', LAST_NAME: 'Roe', FIRST_NAME: 'Ana' };
+    const dir = join(work, 'scoped');
+    const s = new DataDir(dir)
+      .districts([districtRow(), districtRow({ district: '0220018', selpa: '0202', county: '02' }), districtRow({ district: '0330019', selpa: '0303', county: '03' })])
+      .tableA('2008-12', [
+        // one student in three SELPAs (W-UNDUP), a duplicate STUDENT_ID (E105)
+        studentA({ STUDENT_ID: 'A', SELPA_CODE: '0101', LAST_IEP: '2008-10-01' }),
+        studentA({ STUDENT_ID: 'B', SELPA_CODE: '0202', LAST_IEP: '2008-11-01', DIST_RESI: '0220018' }),
+        studentA({ STUDENT_ID: 'C', SELPA_CODE: '0303', LAST_IEP: '2008-11-01', DIST_RESI: '0330019' }),
+        studentA({ STUDENT_ID: 'E', FIRST_NAME: 'Eve' }),
+        studentA({ STUDENT_ID: 'E', FIRST_NAME: 'Eva' }),
+      ])
+      .tableA('2009-06', [
+        // the same child in two SELPAs: a referral matching both (W-LINK)
+        studentA({ ...kid, STUDENT_ID: 'P1', SELPA_CODE: '0101' }, '2009-06'),
+        studentA({ ...kid, STUDENT_ID: 'P2', SELPA_CODE: '0202', DIST_RESI: '0220018' }, '2009-06'),
+        studentA({ STUDENT_ID: 'J1' }, '2009-06'),
+        studentA({ STUDENT_ID: 'J1' }, '2009-06'),
+      ])
+      .csv('partc/referrals.csv', ['referral_id', 'LAST_NAME', 'FIRST_NAME', 'BIRTHDATE', 'GENDER', 'REFR_DATE'], [
+        { referral_id: 'R1', LAST_NAME: 'Roe', FIRST_NAME: 'Ana', BIRTHDATE: '2006-03-01', GENDER: 'M', REFR_DATE: '2008-11-01' },
+      ]);
+    const db = join(work, 'scoped.duckdb');
+    const codes = (x: Snapshot) => x.rejects.map((r) => (r as { code: string }).code).sort();
+    const first = await load(s.root, db);
+    expect(codes(first)).toEqual(expect.arrayContaining(['E105', 'E105', 'W-LINK', 'W-UNDUP', 'W-UNDUP']));
+    const cold = async (tag: string): Promise<unknown> => {
+      const copy = join(work, `scoped-${tag}`);
+      cpSync(s.root, copy, { recursive: true });
+      const c = await load(copy, join(work, `scoped-${tag}.duckdb`));
+      return JSON.parse(JSON.stringify(stable(c)).replaceAll(copy, s.root)) as unknown;
+    };
+
+    // December corrected: A has the most recent IEP now, so B and C are the copies left out.
+    const dec = join(s.root, 'casemis/2008-12/table_a.csv');
+    writeFileSync(dec, readFileSync(dec, 'utf8').replace('2008-10-01', '2008-11-20'));
+    const afterDec = await load(s.root, db);
+    expect(afterDec.load.filesRead).toBe(1);
+    expect(stable(afterDec)).toEqual(await cold('dec'));
+    expect(afterDec.undup).not.toEqual(first.undup);
+    expect(codes(afterDec)).toContain('W-LINK');
+
+    // June corrected: P2 was another child (the link is single now) and J1's duplicate fixed.
+    const jun = join(s.root, 'casemis/2009-06/table_a.csv');
+    writeFileSync(jun, readFileSync(jun, 'utf8').replace(/\bP2,/, 'P2,').replace(',Ana,2006-03-01,M', ',Ana,2006-03-01,F').replace(/\bJ1,(?![\s\S]*\bJ1,)/, 'J2,'));
+    const afterJun = await load(s.root, db);
+    expect(afterJun.load.filesRead).toBe(1);
+    expect(stable(afterJun)).toEqual(await cold('jun'));
+    expect(codes(afterJun)).not.toContain('W-LINK');
+    expect(codes(afterJun).filter((c) => c === 'W-UNDUP')).toHaveLength(2);
   });
 });

@@ -3,7 +3,14 @@
 -- December unduplication (DATA-CONTRACT.md 5.3): the same name_key in two or more SELPAs.
 -- keep_one: the SELPA that submitted December on time (submissions/selpa_submissions.csv), else the
 -- most recent LAST_IEP, then the lowest SELPA_CODE. drop_all: every copy is excluded.
-CREATE OR REPLACE TABLE undup AS
+-- The entries of the periods this evaluation sees are made anew (all periods, or only those whose
+-- files changed since a --db file's last load: typed_table_a then shows only those).
+CREATE TABLE IF NOT EXISTS undup (_file VARCHAR, _line INTEGER, _period VARCHAR);
+
+DELETE FROM undup
+WHERE _period IN (SELECT DISTINCT _period FROM typed_table_a) OR _file NOT IN (SELECT file FROM load_files);
+
+INSERT INTO undup
 WITH dec AS (
   SELECT _file, _line, _period, "SELPA_CODE__raw" AS selpa, "LAST_IEP" AS last_iep,
          _name_key AS nk
@@ -21,9 +28,10 @@ ranked AS (
            ORDER BY coalesce(o.on_time, false) DESC, d.last_iep DESC NULLS LAST, d.selpa, d._file, d._line) AS k
   FROM dec d JOIN multi m USING (_period, nk) LEFT JOIN ontime o USING (selpa)
 )
-SELECT _file, _line FROM ranked WHERE k > 1 OR $undup_rule = 'drop_all';
+SELECT _file, _line, _period FROM ranked WHERE k > 1 OR $undup_rule = 'drop_all';
 
 INSERT INTO rejects
 SELECT _file, _line, 'STUDENT_ID', (SELECT "STUDENT_ID__raw" FROM clean_table_a a WHERE a._file = u._file AND a._line = u._line),
        'W-UNDUP', 'warning', 'same student reported by another SELPA in December; left out of December counts', 'table_a'
-FROM undup u;
+FROM undup u
+WHERE u._period IN (SELECT DISTINCT _period FROM typed_table_a);
