@@ -146,4 +146,57 @@ describe('--db re-run after one corrected file', () => {
     expect(codes(afterJun)).not.toContain('W-LINK');
     expect(codes(afterJun).filter((c) => c === 'W-UNDUP')).toHaveLength(2);
   });
+
+  it('after a load that stopped half-way, the next one judges every submission again', async () => {
+    const dir = join(work, 'halfway');
+    const bHeader = requiredHeader('table_b');
+    const service = { REPT_DATE: '2009-06-30', SELPA_CODE: '0101', STUDENT_ID: 'J1', SERVICE: '330', PROVIDER: '100', FREQUENCY: '1', DURATION: '30' };
+    const h = new DataDir(dir)
+      .districts([districtRow()])
+      .tableA('2008-12', [studentA({ STUDENT_ID: 'D1' }), studentA({ STUDENT_ID: 'D1', FIRST_NAME: 'Other' })])
+      .tableA('2009-06', [studentA({ STUDENT_ID: 'J1' }, '2009-06')])
+      .csv('casemis/2009-06/table_b.csv', bHeader, [service]);
+    const db = join(work, 'halfway.duckdb');
+    const first = await load(h.root, db);
+    expect(first.rejects.map((r) => (r as { code: string }).code)).toContain('E105');
+    // December corrected, and in the same load a June Table B without its SERVICE column: the load stops.
+    const dec = join(h.root, 'casemis/2008-12/table_a.csv');
+    writeFileSync(dec, readFileSync(dec, 'utf8').replace(/\bD1,(?![\s\S]*\bD1,)/, 'D2,'));
+    const tableB = join(h.root, 'casemis/2009-06/table_b.csv');
+    const goodB = readFileSync(tableB, 'utf8');
+    writeFileSync(tableB, goodB.replace('SERVICE,', 'SERVIC,'));
+    await expect(load(h.root, db)).rejects.toThrow(/SERVICE/);
+    // Fixed: only the June file changed since, yet December's new rows are judged too.
+    writeFileSync(tableB, goodB);
+    const fixed = await load(h.root, db);
+    const copy = join(work, 'halfway-cold');
+    cpSync(h.root, copy, { recursive: true });
+    const cold = await load(copy, join(work, 'halfway-cold.duckdb'));
+    expect(stable(fixed)).toEqual(JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, h.root)));
+    expect(fixed.rejects.map((r) => (r as { code: string }).code)).not.toContain('E105');
+  });
+
+  it('rows read by a load that stopped before recording their file are not kept twice', async () => {
+    const dir = join(work, 'unrecorded');
+    const u = new DataDir(dir)
+      .districts([districtRow()])
+      .tableA('2008-12', [studentA({ STUDENT_ID: 'D1' })])
+      .tableA('2009-06', [studentA({ STUDENT_ID: 'J1' }, '2009-06')]);
+    const db = join(work, 'unrecorded.duckdb');
+    await load(u.root, db);
+    // Both Table A files are read in one statement; the June one, header only, stops the load after it.
+    const dec = join(u.root, 'casemis/2008-12/table_a.csv');
+    writeFileSync(dec, readFileSync(dec, 'utf8').replace('D1,', 'D2,'));
+    const jun = join(u.root, 'casemis/2009-06/table_a.csv');
+    const goodJun = readFileSync(jun, 'utf8');
+    writeFileSync(jun, `${goodJun.split('\n')[0]}\n`);
+    await expect(load(u.root, db)).rejects.toThrow(/no rows/);
+    writeFileSync(jun, goodJun);
+    const fixed = await load(u.root, db);
+    const copy = join(work, 'unrecorded-cold');
+    cpSync(u.root, copy, { recursive: true });
+    const cold = await load(copy, join(work, 'unrecorded-cold.duckdb'));
+    expect(stable(fixed)).toEqual(JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, u.root)));
+    expect(fixed.clean.filter((r) => (r as { _file: string })._file === 'casemis/2008-12/table_a.csv')).toHaveLength(1);
+  });
 });

@@ -37,6 +37,9 @@ describe('EdgeSpaces', () => {
     expect(found('h1,h2\na,b ', 4)).toBe(true);
     expect(found('h1,h2\na,b \n', 64)).toBe(true);
     expect(found('h1,h2\na,"b"\n', 1)).toBe(false);
+    // a lone CR ends a record for DuckDB: the value before it ends with a space
+    expect(found('h1,h2\na,b \r', 2)).toBe(true);
+    expect(found('h1,h2\na,b \r\nc,d', 64)).toBe(true);
   });
 });
 

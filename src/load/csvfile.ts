@@ -316,7 +316,8 @@ export class EdgeSpaces {
 
   feed(b: Buffer): void {
     if (this.any || b.length === 0) return;
-    const edge = (x: number | undefined): boolean => x === COMMA || x === LF || x === QUOTE;
+    // DuckDB's reader also ends a record at a lone CR
+    const edge = (x: number | undefined): boolean => x === COMMA || x === LF || x === CR || x === QUOTE;
     if (this.prev === SPACE && edge(b[0])) {
       this.any = true;
       return;

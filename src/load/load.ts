@@ -21,7 +21,7 @@ import { keptPii, loadKeys, NAME_KEYED, type LoadKeys } from './pseudonymise.js'
 import { genericRules, loadRuleFile, type Rule } from './rules.js';
 import { fieldUse } from './usage.js';
 import type { FieldSpec, FileKind } from './schema.js';
-import { markSetErrors, runFinalRules, runSetRules, type SetRuleParams } from './sets.js';
+import { markSetErrors, runFinalRules, runSetRules, setRulesDigest, type SetRuleParams } from './sets.js';
 
 export { discover, listPeriods, type InputFile, type LoadWarning } from './discover.js';
 
@@ -251,14 +251,21 @@ async function createStore(db: Db, l: Layout, keys: LoadKeys): Promise<void> {
   await storeViews(db, l);
 }
 
-/** typed_<kind> and clean_<kind>; `where` narrows both (a re-run's set rules over the changed submissions). */
-async function storeViews(db: Db, l: Layout, where = 'true'): Promise<void> {
+/**
+ * typed_<kind> and clean_<kind>. With `where`, TEMP views of the same names narrow both for this
+ * connection (a re-run's set rules over the changed submissions); the stored ones stay untouched.
+ */
+async function storeViews(db: Db, l: Layout, where?: string): Promise<void> {
   // A text field is stored once: F__raw names the same column, so a rule reads F and F__raw alike.
   const aliases = l.stored.filter(isText).map((f) => `${quoteIdent(f.name)} AS ${quoteIdent(`${f.name}__raw`)}`);
   const body = `SELECT *${aliases.length ? `, ${aliases.join(', ')}` : ''} FROM ${quoteIdent(`data_${l.kind.id}`)}`;
-  const filter = where === 'true' ? '' : ` WHERE ${where}`;
-  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`typed_${l.kind.id}`)} AS ${body}${filter}`);
-  await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(`clean_${l.kind.id}`)} AS ${body} WHERE _ok${filter ? ` AND ${where}` : ''}`);
+  const verb = where ? 'CREATE OR REPLACE TEMP VIEW' : 'CREATE OR REPLACE VIEW';
+  await db.run(`${verb} ${quoteIdent(`typed_${l.kind.id}`)} AS ${body}${where ? ` WHERE ${where}` : ''}`);
+  await db.run(`${verb} ${quoteIdent(`clean_${l.kind.id}`)} AS ${body} WHERE _ok${where ? ` AND ${where}` : ''}`);
+}
+
+async function dropNarrowViews(db: Db, l: Layout): Promise<void> {
+  for (const v of [`typed_${l.kind.id}`, `clean_${l.kind.id}`]) await db.run(`DROP VIEW IF EXISTS temp.${quoteIdent(v)}`);
 }
 
 /** Runs a statement with the values of `params` it uses (DuckDB refuses a value it has no place for). */
@@ -653,13 +660,20 @@ async function loadFiles(
   const digests = new Map<string, string>();
   if (reuse) for (const i of inputs) if (before.has(i.relPath)) digests.set(i.relPath, sha256Of(join(opts.dataDir, i.relPath)));
   const stale = [...before.keys()].filter((f) => !current.has(f) || digests.get(f) !== before.get(f));
-  const toRead = inputs.filter((i) => (opts.need?.(i) ?? true) && (!before.has(i.relPath) || stale.includes(i.relPath)));
+  const staleSet = new Set(stale);
+  const toRead = inputs.filter((i) => (opts.need?.(i) ?? true) && (!before.has(i.relPath) || staleSet.has(i.relPath)));
+  // The set rules' verdicts stand only for the store they were made on: the marker goes before the
+  // store changes, so a load that stops half-way is followed by a full pass, never a partial one.
+  const setsBefore = (await db.one<{ value: string }>(`SELECT value FROM load_state WHERE key = 'sets'`))?.value;
+  if (toRead.length || stale.length) await db.run(`DELETE FROM load_state WHERE key = 'sets'`);
   if (stale.length) await forget(db, layouts, stale);
+  // Rows of files a stopped load read but never recorded (load_files is written after a group) go too.
+  if (reuse) await forgetUnrecorded(db, layouts);
   // A re-run whose changes are all CASEMIS submission files re-runs the set rules of those periods only.
   const periodKind = new Set(layouts.filter((l) => l.kind.path.includes('{period}')).map((l) => l.kind.id));
   const changed = [
     ...toRead.map((i) => ({ kind: i.kind.id, period: i.period })),
-    ...stored.filter((r) => stale.includes(r.file)).map((r) => ({ kind: r.kind, period: r.period })),
+    ...stored.filter((r) => staleSet.has(r.file)).map((r) => ({ kind: r.kind, period: r.period })),
   ];
   const scope = reuse && changed.every((c) => periodKind.has(c.kind) && c.period) ? new Set(changed.map((c) => c.period!)) : undefined;
 
@@ -713,10 +727,17 @@ async function loadFiles(
     }
   }
   await db.run(`DROP TABLE IF EXISTS rule_meta`);
-  await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0, scope);
+  await verifySets(db, layouts, opts, toRead.length > 0 || stale.length > 0, setsBefore, scope);
   const result = await summarize(db, opts, ignored, warnings);
   if (opts.reuse) await db.run('CHECKPOINT');
   return { ...result, ...(reuse && toRead.length === 0 && stale.length === 0 ? { reused: true } : {}), filesRead: toRead.length };
+}
+
+async function forgetUnrecorded(db: Db, layouts: Layout[]): Promise<void> {
+  for (const t of [...layouts.map((l) => quoteIdent(`data_${l.kind.id}`)), 'file_rejects', 'file_reject_ids']) {
+    const col = t.startsWith('"data_') ? '_file' : 'file';
+    await db.run(`DELETE FROM ${t} WHERE ${col} NOT IN (SELECT file FROM load_files)`);
+  }
 }
 
 /** Drops what the store holds of files that changed or left the folder. */
@@ -731,11 +752,18 @@ async function forget(db: Db, layouts: Layout[], files: string[]): Promise<void>
  * The set rules over the union of every loaded file, kind by kind (each finds the clean tables it
  * references): `rejects` = the files' own rejects + the set rules' ones; `_ok` follows both.
  */
-async function verifySets(db: Db, layouts: Layout[], opts: LoadOptions, changed: boolean, scope: Set<string> | undefined): Promise<void> {
+async function verifySets(
+  db: Db,
+  layouts: Layout[],
+  opts: LoadOptions,
+  changed: boolean,
+  last: string | undefined,
+  scope: Set<string> | undefined,
+): Promise<void> {
   const setParams = { undup_rule: opts.undupRule, jun_period: opts.junPeriod };
-  const setKey = JSON.stringify(setParams);
-  const last = await db.one<{ value: string }>(`SELECT value FROM load_state WHERE key = 'sets'`);
-  const done = last?.value === setKey && (await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejects' AND NOT temporary`)) > 0;
+  // The rules' text is part of the key: verdicts made by other rules are not kept.
+  const setKey = JSON.stringify({ ...setParams, rules: setRulesDigest() });
+  const done = last === setKey && (await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rejects' AND NOT temporary`)) > 0;
   if (!changed && done) return;
   // Rejects carry their file and line (outputs sort them): their order need not be kept, which lets
   // DuckDB spill the set rules' joins instead of running out of memory past California's size.
@@ -803,9 +831,10 @@ async function runSetsIn(db: Db, layouts: Layout[], setParams: SetRuleParams, sc
       await markSetErrors(db, l.kind);
       await runSetRules(db, l.kind, 'after_clean', setParams);
     }
+    await db.run(`DELETE FROM undup WHERE _period IN (SELECT period FROM set_scope) OR _file NOT IN (SELECT file FROM load_files)`);
     await runFinalRules(db, setParams);
   } finally {
-    for (const l of inScope) await storeViews(db, l);
+    for (const l of inScope) await dropNarrowViews(db, l);
   }
   // The other kinds' rules read the CASEMIS tables whole (W-LINK: the June Table A).
   for (const l of others) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Db, quoteIdent } from '../db.js';
 import { binding, runSqlFile } from '../sqlfile.js';
@@ -30,6 +31,13 @@ function setRuleFiles(): SetRuleFile[] {
 }
 
 const FILES = setRuleFiles();
+
+/** The set rules' text, hashed: a --db file's verdicts made by other rules are not reused. */
+export function setRulesDigest(): string {
+  const h = createHash('sha256');
+  for (const f of FILES) h.update(f.name).update(readFileSync(f.url, 'utf8'));
+  return h.digest('hex');
+}
 
 /**
  * The kinds whose rows a kind's verification reads (`clean_X` / `typed_X` in its set rules): a load

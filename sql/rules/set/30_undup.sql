@@ -3,12 +3,10 @@
 -- December unduplication (DATA-CONTRACT.md 5.3): the same name_key in two or more SELPAs.
 -- keep_one: the SELPA that submitted December on time (submissions/selpa_submissions.csv), else the
 -- most recent LAST_IEP, then the lowest SELPA_CODE. drop_all: every copy is excluded.
--- The entries of the periods this evaluation sees are made anew (all periods, or only those whose
--- files changed since a --db file's last load: typed_table_a then shows only those).
+-- The entries of the periods this evaluation sees are made anew: every period, or on a --db re-run
+-- only those whose files changed (typed_table_a then shows only those; the engine has cleared their
+-- entries, src/load/load.ts runSetsIn).
 CREATE TABLE IF NOT EXISTS undup (_file VARCHAR, _line INTEGER, _period VARCHAR);
-
-DELETE FROM undup
-WHERE _period IN (SELECT DISTINCT _period FROM typed_table_a) OR _file NOT IN (SELECT file FROM load_files);
 
 INSERT INTO undup
 WITH dec AS (
