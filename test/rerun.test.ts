@@ -1,6 +1,6 @@
 // --db re-runs (issue 9): only the files that changed are read again, the set rules re-run over the
 // union, and everything the load gives is what a cold load of the same folder gives.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,19 @@ describe('--db re-run after one corrected file', () => {
     const cold = await load(copy, join(work, 'unrecorded-cold.duckdb'));
     expect(stable(fixed)).toEqual(JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, u.root)));
     expect(fixed.clean.filter((r) => (r as { _file: string })._file === 'casemis/2008-12/table_a.csv')).toHaveLength(1);
+  });
+
+  it('sees a file rewritten with the same size and its old modification time', async () => {
+    const dir = join(work, 'sametime');
+    const t = new DataDir(dir).districts([districtRow()]).tableA('2008-12', [studentA({ STUDENT_ID: 'D1' })]);
+    const db = join(work, 'sametime.duckdb');
+    await load(t.root, db);
+    const dec = join(t.root, 'casemis/2008-12/table_a.csv');
+    const { atime, mtime } = statSync(dec);
+    writeFileSync(dec, readFileSync(dec, 'utf8').replace('D1,', 'D9,'));
+    utimesSync(dec, atime, mtime);
+    const again = await load(t.root, db);
+    expect(again.load.filesRead).toBe(1);
+    expect(again.clean.map((r) => (r as { STUDENT_ID: string }).STUDENT_ID)).toEqual(['D9']);
   });
 });

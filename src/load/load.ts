@@ -280,6 +280,8 @@ async function runWith(db: Db, sql: string, params: Params, types: ParamTypes): 
 
 interface Prepared {
   input: InputFile;
+  /** The file's status before it was read (statKey). */
+  stat: string;
   csv: CsvFile;
   mapped: Map<string, number>;
   unknown: string[];
@@ -295,8 +297,20 @@ function canonical(kind: FileKind): Map<string, string> {
   return m;
 }
 
+/**
+ * Size, modification and change times (ns) and inode: a file whose status is unchanged since it was
+ * read is not hashed again (git's test). Writing a file always sets its change time, which no tool
+ * can set back, so a rewrite that restores the modification time is still seen.
+ */
+function statKey(path: string): string {
+  const s = statSync(path, { bigint: true, throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}` : '';
+}
+
 function prepare(opts: LoadOptions, input: InputFile): Prepared {
   const abs = join(opts.dataDir, input.relPath);
+  // taken before reading: a file changed while it is read shows a new status next time
+  const stat = statKey(abs);
   let csv: CsvFile;
   let warning: LoadWarning | undefined;
   try {
@@ -324,7 +338,7 @@ function prepare(opts: LoadOptions, input: InputFile): Prepared {
     if (kind.fields.length > 1 && csv.header.length === 1) throw new InputError('not a CSV file (the header has no comma)', relPath);
     const missing = kind.fields.filter((f) => f.req !== 'O' && !mapped.has(f.name)).map((f) => f.name);
     if (missing.length) throw new InputError(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, relPath);
-    return { input, csv, mapped, unknown, ...(warning ? { warning } : {}) };
+    return { input, stat, csv, mapped, unknown, ...(warning ? { warning } : {}) };
   } catch (e) {
     dispose(csv);
     throw e;
@@ -574,7 +588,7 @@ async function rowRuleRejects(db: Db, l: Layout, files: string[]): Promise<void>
 async function createFileTables(db: Db, fresh: boolean): Promise<void> {
   const verb = fresh ? 'CREATE OR REPLACE TABLE' : 'CREATE TABLE IF NOT EXISTS';
   await db.run(`${verb} load_files (file VARCHAR, kind VARCHAR, period VARCHAR, bytes BIGINT, sha256 VARCHAR, rows_read INTEGER,
-                  unknown_columns VARCHAR[], warning VARCHAR)`);
+                  unknown_columns VARCHAR[], warning VARCHAR, stat VARCHAR)`);
   await db.run(`${verb} file_rejects (file VARCHAR, line INTEGER, field VARCHAR, value VARCHAR, code VARCHAR,
                   severity VARCHAR, message VARCHAR, kind VARCHAR)`);
   await db.run(`${verb} file_reject_ids (file VARCHAR, line INTEGER, selpa VARCHAR, district VARCHAR, student_id VARCHAR)`);
@@ -599,7 +613,7 @@ function engineKey(opts: LoadOptions, layouts: Layout[]): string {
   return createHash('sha256')
     .update(
       JSON.stringify({
-        v: 5,
+        v: 6,
         kinds: opts.kinds,
         rules: layouts.map((l) => l.rules),
         stored: layouts.map((l) => [l.stored.map((f) => f.name), l.rawKept.map((f) => f.name)]),
@@ -654,11 +668,20 @@ async function loadFiles(
 ): Promise<LoadResult> {
 
   // Which files must be read: new or changed ones (by sha256); files gone from the folder are dropped.
-  const stored = await db.all<{ file: string; sha256: string; kind: string; period: string | null }>(`SELECT file, sha256, kind, period FROM load_files`);
+  const stored = await db.all<{ file: string; sha256: string; kind: string; period: string | null; stat: string | null }>(
+    `SELECT file, sha256, kind, period, stat FROM load_files`,
+  );
   const before = new Map(stored.map((r) => [r.file, r.sha256]));
+  const statBefore = new Map(stored.map((r) => [r.file, r.stat]));
   const current = new Set(inputs.map((i) => i.relPath));
   const digests = new Map<string, string>();
-  if (reuse) for (const i of inputs) if (before.has(i.relPath)) digests.set(i.relPath, sha256Of(join(opts.dataDir, i.relPath)));
+  if (reuse) {
+    for (const i of inputs) {
+      if (!before.has(i.relPath)) continue;
+      const abs = join(opts.dataDir, i.relPath);
+      digests.set(i.relPath, statKey(abs) === statBefore.get(i.relPath) ? before.get(i.relPath)! : sha256Of(abs));
+    }
+  }
   const stale = [...before.keys()].filter((f) => !current.has(f) || digests.get(f) !== before.get(f));
   const staleSet = new Set(stale);
   const toRead = inputs.filter((i) => (opts.need?.(i) ?? true) && (!before.has(i.relPath) || staleSet.has(i.relPath)));
@@ -719,6 +742,7 @@ async function loadFiles(
             read.get(p.input.relPath) ?? 0,
             listValue(p.unknown),
             p.warning ? p.warning.message : null,
+            p.stat,
           ]),
         );
       }
