@@ -76,3 +76,40 @@ CREATE OR REPLACE MACRO fmt2(x) AS (printf('%.2f', round(x, 2)));
 CREATE OR REPLACE MACRO line_ref(first_file, first_line, this_file) AS (
   'line ' || first_line || CASE WHEN first_file = this_file THEN '' ELSE ' of ' || first_file END
 );
+
+-- Significant disproportionality (profile idea-2016, SIGNIFICANT-DISPROPORTIONALITY.md "Race/ethnicity
+-- groups"): the seven federal groups, exclusive. A CASEMIS ETHNICITY code's race family; 500
+-- (Hispanic), 800 (two or more, no detail) and 999 have none.
+CREATE OR REPLACE MACRO sd_family(code) AS (
+  CASE
+    WHEN code = '100' THEN 'AM7'
+    WHEN code IN ('201', '202', '203', '204', '205', '206', '207', '208', '299', '400') THEN 'AS7'
+    WHEN code IN ('301', '302', '303', '304', '399') THEN 'PI7'
+    WHEN code = '600' THEN 'BL7'
+    WHEN code = '700' THEN 'WH7'
+  END
+);
+
+-- A Table A record's group: HISPANIC (Y/N) decides when given, else any 500 makes HI7; then one race
+-- family gives its group, two or more (or none but an 800) MU7; otherwise (999 only, 500 only with
+-- HISPANIC = N) no group (NULL).
+CREATE OR REPLACE MACRO sd_group(hispanic, e1, e2, e3, e4) AS (
+  CASE
+    WHEN hispanic = 'Y' OR (hispanic IS NULL AND list_contains([e1, e2, e3, e4], '500')) THEN 'HI7'
+    ELSE (
+      SELECT CASE WHEN len(f) = 1 THEN f[1] WHEN len(f) > 1 OR list_contains([e1, e2, e3, e4], '800') THEN 'MU7' END
+      FROM (SELECT list_distinct(list_filter([sd_family(e1), sd_family(e2), sd_family(e3), sd_family(e4)], lambda x: x IS NOT NULL)) AS f)
+    )
+  END
+);
+
+-- An enrollment/cbeds.csv group code (CBEDS letters or the seven federal codes) as its federal group;
+-- NR (no response) has none. PI is its own group here (not added to Asian as in ca-ffy2008).
+CREATE OR REPLACE MACRO sd_cbeds_group(code) AS (
+  CASE upper(code)
+    WHEN 'AI' THEN 'AM7' WHEN 'AS' THEN 'AS7' WHEN 'FI' THEN 'AS7' WHEN 'PI' THEN 'PI7' WHEN 'HI' THEN 'HI7'
+    WHEN 'AA' THEN 'BL7' WHEN 'WH' THEN 'WH7' WHEN 'MR' THEN 'MU7'
+    WHEN 'AM7' THEN 'AM7' WHEN 'AS7' THEN 'AS7' WHEN 'PI7' THEN 'PI7' WHEN 'HI7' THEN 'HI7'
+    WHEN 'BL7' THEN 'BL7' WHEN 'WH7' THEN 'WH7' WHEN 'MU7' THEN 'MU7'
+  END
+);
