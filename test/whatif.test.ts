@@ -8,7 +8,7 @@ import { UsageError } from '../src/errors.js';
 import { buildRunConfig } from '../src/engine/config.js';
 import { paramCatalog } from '../src/engine/params.js';
 import { runPipeline } from '../src/engine/run.js';
-import { grid, parseVary, runWhatif } from '../src/engine/whatif.js';
+import { decimalRange, grid, parseVary, runWhatif } from '../src/engine/whatif.js';
 import { INDICATORS } from '../indicators/index.js';
 import { FIXED_NOW } from './helpers/engine.js';
 
@@ -22,6 +22,15 @@ const COLS = `district, "trigger", value, threshold, numerator::INTEGER AS numer
 describe('--vary parsing', () => {
   it('ranges are inclusive and exact, lists keep their order', () => {
     expect(parseVary(catalog, 'ind4.bar=0.5:5:0.5').values).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    // exact decimals, stop included when reached
+    expect(decimalRange('2', '4', '0.5')).toEqual(['2', '2.5', '3', '3.5', '4']);
+    expect(decimalRange('0.1', '0.3', '0.1')).toEqual(['0.1', '0.2', '0.3']);
+    expect(decimalRange('0.7', '1', '0.1')).toEqual(['0.7', '0.8', '0.9', '1']);
+    expect(decimalRange('1', '2', '0.3')).toEqual(['1', '1.3', '1.6', '1.9']);
+    expect(decimalRange('-0.5', '0.5', '0.25')).toEqual(['-0.5', '-0.25', '0', '0.25', '0.5']);
+    expect(decimalRange('2.50', '3', '0.25')).toEqual(['2.5', '2.75', '3']);
+    expect(parseVary(catalog, 'ind9.k=1:10:1').labels).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(() => parseVary(catalog, 'ind4.bar=1:2:0')).toThrow(/step above 0/);
     expect(parseVary(catalog, 'ind9.k=1:10:1').values).toHaveLength(10);
     expect(parseVary(catalog, 'ind9.k=8,3,5').values).toEqual([8, 3, 5]);
     expect(parseVary(catalog, 'ind4.dspl_types=10,20|10,20,30').values).toEqual([['10', '20'], ['10', '20', '30']]);
@@ -117,5 +126,22 @@ describe('whatif = run, property', () => {
       for (const t of res.triggers.filter((x) => x.evaluated)) expect(row[t.id], t.id).toBe(sep.find((x) => x.trigger === t.id)?.n ?? 0);
     },
     120_000,
+  );
+});
+
+describe('decimalRange', () => {
+  const dec = (v: number, places: number): string => {
+    const neg = v < 0;
+    const d = Math.abs(v).toString().padStart(places + 1, '0');
+    const frac = d.slice(d.length - places).replace(/0+$/, '');
+    return `${neg ? '-' : ''}${d.slice(0, d.length - places)}${frac ? `.${frac}` : ''}`;
+  };
+  test.prop([fc.integer({ min: -500, max: 500 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 3 })])(
+    'start + i × step in exact decimals, up to the last value not past stop',
+    (a, s, k, r, places) => {
+      const out = decimalRange(dec(a, places), dec(a + k * s + (r % s), places), dec(s, places));
+      expect(out).toHaveLength(k + 1);
+      expect(out).toEqual(Array.from({ length: k + 1 }, (_, i) => dec(a + i * s, places)));
+    },
   );
 });

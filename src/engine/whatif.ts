@@ -26,6 +26,32 @@ const MAX_SCENARIOS = 100_000;
  * `NAME=LIST`: a comma list (`3,4,5,8`) or an inclusive range `start:stop:step` (`0.5:5:0.5`). A list
  * parameter takes its alternatives separated by `|` (`ind4.dspl_types=10,20|10,20,30`).
  */
+/**
+ * start, start + step, … up to stop (included when reached), stepped in exact decimals: the three
+ * are scaled to integers, so 2:4:0.5 gives 2, 2.5, 3, 3.5, 4 and 0.1:0.3:0.1 ends at 0.3 (binary
+ * arithmetic gives 0.30000000000000004 and would drop it or print it).
+ */
+export function decimalRange(start: string, stop: string, step: string, where = '--vary', spec = `${start}:${stop}:${step}`): string[] {
+  const places = Math.max(...[start, stop, step].map((t) => t.split('.')[1]?.length ?? 0));
+  const scaled = (t: string): bigint => {
+    const [int, frac = ''] = t.replace('-', '').split('.');
+    const v = BigInt(`${int}${frac.padEnd(places, '0')}`);
+    return t.startsWith('-') ? -v : v;
+  };
+  const [a, b, s] = [scaled(start), scaled(stop), scaled(step)];
+  if (s <= 0n || b < a) throw new UsageError(`${where}: a range needs start ≤ stop and a step above 0 (got "${spec}")`);
+  const n = (b - a) / s + 1n;
+  if (n > BigInt(MAX_SCENARIOS)) throw new UsageError(`${where}: ${n} values is more than ${MAX_SCENARIOS}`);
+  const text = (v: bigint): string => {
+    const neg = v < 0n;
+    const digits = (neg ? -v : v).toString().padStart(places + 1, '0');
+    const int = digits.slice(0, digits.length - places);
+    const frac = digits.slice(digits.length - places).replace(/0+$/, '');
+    return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+  };
+  return Array.from({ length: Number(n) }, (_, i) => text(a + BigInt(i) * s));
+}
+
 export function parseVary(catalog: ParamInfo[], arg: string): Vary {
   const eq = arg.indexOf('=');
   if (eq <= 0) throw new UsageError(`--vary takes NAME=LIST or NAME=start:stop:step (got "${arg}")`);
@@ -38,16 +64,10 @@ export function parseVary(catalog: ParamInfo[], arg: string): Vary {
   const spec = arg.slice(eq + 1).trim();
   const where = `--vary ${param.name}`;
   let texts: string[];
-  const range = /^(-?[0-9.]+):(-?[0-9.]+):([0-9.]+)$/.exec(spec);
+  const range = /^(-?[0-9]+(?:\.[0-9]+)?):(-?[0-9]+(?:\.[0-9]+)?):([0-9]+(?:\.[0-9]+)?)$/.exec(spec);
   if (param.sqlType.endsWith('[]')) texts = spec.split('|').map((s) => s.trim());
-  else if (range) {
-    const [start, stop, step] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (!(step > 0) || !(stop >= start)) throw new UsageError(`${where}: a range needs start ≤ stop and a step above 0 (got "${spec}")`);
-    // Count steps on a scale that keeps 0.5:5:0.5 exact (no 4.999999 drift).
-    const n = Math.floor((stop - start) / step + 1e-9) + 1;
-    if (n > MAX_SCENARIOS) throw new UsageError(`${where}: ${n} values is more than ${MAX_SCENARIOS}`);
-    texts = Array.from({ length: n }, (_, i) => String(Math.round((start + i * step) * 1e9) / 1e9));
-  } else texts = spec.split(',').map((s) => s.trim());
+  else if (range) texts = decimalRange(range[1]!, range[2]!, range[3]!, where, spec);
+  else texts = spec.split(',').map((s) => s.trim());
   if (!texts.length || texts.some((t) => t === '')) throw new UsageError(`${where}: empty value in "${spec}"`);
   return { param, values: texts.map((t) => valueFromText(param, t, where)), labels: texts };
 }
