@@ -113,3 +113,11 @@ CREATE OR REPLACE MACRO sd_cbeds_group(code) AS (
     WHEN 'BL7' THEN 'BL7' WHEN 'WH7' THEN 'WH7' WHEN 'MU7' THEN 'MU7'
   END
 );
+
+-- Risk ratio (n_g / N_g) / (n_c / N_c) > threshold, decided in integers: n_g × N_c × 100 > t100 × N_g × n_c,
+-- with t100 = 100 × threshold (at most two decimals). Floating point must not decide: 18/120 against
+-- 44/880 is exactly 3 (2.9999999999999996 in binary). HUGEINT: the products of statewide counts
+-- overflow BIGINT.
+CREATE OR REPLACE MACRO sd_exceeds(n_g, big_n_g, n_c, big_n_c, t100) AS (
+  n_g::HUGEINT * big_n_c::HUGEINT * 100 > t100::HUGEINT * big_n_g::HUGEINT * n_c::HUGEINT
+);

@@ -1,5 +1,6 @@
 // The seven federal race/ethnicity groups of profile idea-2016 (SIGNIFICANT-DISPROPORTIONALITY.md,
-// "Race/ethnicity groups"), computed by the sd_group and sd_cbeds_group macros of sql/macros.sql.
+// "Race/ethnicity groups"), computed by the sd_group and sd_cbeds_group macros of sql/macros.sql, and
+// the exact threshold test sd_exceeds ("Exact comparisons").
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../src/db.js';
@@ -56,3 +57,22 @@ describe('sd_cbeds_group (enrollment)', () => {
     });
   });
 });
+
+describe('sd_exceeds', () => {
+  const exceeds = async (ng: number, bigNg: number, nc: number, bigNc: number, t100: number): Promise<boolean> =>
+    (await db.one<{ x: boolean }>(`SELECT sd_exceeds($a, $b, $c, $d, $t) AS x`, { a: ng, b: bigNg, c: nc, d: bigNc, t: t100 }))!.x;
+
+  it('decides in integers: 18/120 against 44/880 is exactly 3, not above 3.0; above 2.5', async () => {
+    expect((18 / 120) / (44 / 880)).not.toBe(3); // what floating point would have decided on
+    expect(await exceeds(18, 120, 44, 880, 300)).toBe(false);
+    expect(await exceeds(18, 120, 44, 880, 250)).toBe(true);
+    expect(await exceeds(19, 120, 44, 880, 300)).toBe(true);
+  });
+
+  it('does not overflow on statewide counts', async () => {
+    // 4e9 × 4e9 × 100 is beyond BIGINT
+    expect(await exceeds(4_000_000_000, 4_000_000_001, 4_000_000_000, 4_000_000_000, 100)).toBe(false);
+    expect(await exceeds(4_000_000_001, 4_000_000_000, 4_000_000_000, 4_000_000_000, 100)).toBe(true);
+  });
+});
+
