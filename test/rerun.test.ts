@@ -38,6 +38,14 @@ async function load(dir: string, file: string): Promise<Snapshot> {
 
 const stable = (s: Snapshot) => ({ files: s.load.files, warnings: s.load.warnings, rejects: s.rejects, clean: s.clean, undup: s.undup });
 
+/** What a cold load of a copy of `root` gives (into a new database), its paths written as `root`'s. */
+async function coldOf(root: string, tag: string): Promise<unknown> {
+  const copy = join(work, `${tag}-cold`);
+  cpSync(root, copy, { recursive: true });
+  const cold = await load(copy, join(work, `${tag}-cold.duckdb`));
+  return JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, root)) as unknown;
+}
+
 describe('--db re-run after one corrected file', () => {
   const header = [...requiredHeader('table_a'), 'SSN'];
   const d = new DataDir(join(work, 'data'))
@@ -73,11 +81,7 @@ describe('--db re-run after one corrected file', () => {
     expect(again.load.reused).toBeFalsy();
     expect(again.load.filesRead).toBe(1);
 
-    const copy = join(work, 'copy');
-    cpSync(d.root, copy, { recursive: true });
-    const cold2 = await load(copy, join(work, 'cold.duckdb'));
-    const renamed = (s: Snapshot) => JSON.parse(JSON.stringify(stable(s)).replaceAll(copy, d.root)) as unknown;
-    expect(stable(again)).toEqual(renamed(cold2));
+    expect(stable(again)).toEqual(await coldOf(d.root, 'first'));
     expect(stable(again)).not.toEqual(stable(cold1));
     expect(again.rejects.map((r) => (r as { code: string }).code)).not.toContain('E105');
   });
@@ -121,19 +125,13 @@ describe('--db re-run after one corrected file', () => {
     const codes = (x: Snapshot) => x.rejects.map((r) => (r as { code: string }).code).sort();
     const first = await load(s.root, db);
     expect(codes(first)).toEqual(expect.arrayContaining(['E105', 'E105', 'W-LINK', 'W-UNDUP', 'W-UNDUP']));
-    const cold = async (tag: string): Promise<unknown> => {
-      const copy = join(work, `scoped-${tag}`);
-      cpSync(s.root, copy, { recursive: true });
-      const c = await load(copy, join(work, `scoped-${tag}.duckdb`));
-      return JSON.parse(JSON.stringify(stable(c)).replaceAll(copy, s.root)) as unknown;
-    };
 
     // December corrected: A has the most recent IEP now, so B and C are the copies left out.
     const dec = join(s.root, 'casemis/2008-12/table_a.csv');
     writeFileSync(dec, readFileSync(dec, 'utf8').replace('2008-10-01', '2008-11-20'));
     const afterDec = await load(s.root, db);
     expect(afterDec.load.filesRead).toBe(1);
-    expect(stable(afterDec)).toEqual(await cold('dec'));
+    expect(stable(afterDec)).toEqual(await coldOf(s.root, 'scoped-dec'));
     expect(afterDec.undup).not.toEqual(first.undup);
     expect(codes(afterDec)).toContain('W-LINK');
 
@@ -142,7 +140,7 @@ describe('--db re-run after one corrected file', () => {
     writeFileSync(jun, readFileSync(jun, 'utf8').replace(/\bP2,/, 'P2,').replace(',Ana,2006-03-01,M', ',Ana,2006-03-01,F').replace(/\bJ1,(?![\s\S]*\bJ1,)/, 'J2,'));
     const afterJun = await load(s.root, db);
     expect(afterJun.load.filesRead).toBe(1);
-    expect(stable(afterJun)).toEqual(await cold('jun'));
+    expect(stable(afterJun)).toEqual(await coldOf(s.root, 'scoped-jun'));
     expect(codes(afterJun)).not.toContain('W-LINK');
     expect(codes(afterJun).filter((c) => c === 'W-UNDUP')).toHaveLength(2);
   });
@@ -169,10 +167,7 @@ describe('--db re-run after one corrected file', () => {
     // Fixed: only the June file changed since, yet December's new rows are judged too.
     writeFileSync(tableB, goodB);
     const fixed = await load(h.root, db);
-    const copy = join(work, 'halfway-cold');
-    cpSync(h.root, copy, { recursive: true });
-    const cold = await load(copy, join(work, 'halfway-cold.duckdb'));
-    expect(stable(fixed)).toEqual(JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, h.root)));
+    expect(stable(fixed)).toEqual(await coldOf(h.root, 'halfway'));
     expect(fixed.rejects.map((r) => (r as { code: string }).code)).not.toContain('E105');
   });
 
@@ -193,10 +188,7 @@ describe('--db re-run after one corrected file', () => {
     await expect(load(u.root, db)).rejects.toThrow(/no rows/);
     writeFileSync(jun, goodJun);
     const fixed = await load(u.root, db);
-    const copy = join(work, 'unrecorded-cold');
-    cpSync(u.root, copy, { recursive: true });
-    const cold = await load(copy, join(work, 'unrecorded-cold.duckdb'));
-    expect(stable(fixed)).toEqual(JSON.parse(JSON.stringify(stable(cold)).replaceAll(copy, u.root)));
+    expect(stable(fixed)).toEqual(await coldOf(u.root, 'unrecorded'));
     expect(fixed.clean.filter((r) => (r as { _file: string })._file === 'casemis/2008-12/table_a.csv')).toHaveLength(1);
   });
 

@@ -802,6 +802,13 @@ async function verifySets(
   await db.run(`INSERT INTO load_state VALUES ('sets', $v)`, { v: setKey });
 }
 
+/** One kind's set rules: those judged before its clean view, their errors marked, then the rest. */
+async function judgeKind(db: Db, l: Layout, setParams: SetRuleParams): Promise<void> {
+  await runSetRules(db, l.kind, 'before_clean', setParams);
+  await markSetErrors(db, l.kind);
+  await runSetRules(db, l.kind, 'after_clean', setParams);
+}
+
 async function runSets(db: Db, layouts: Layout[], setParams: SetRuleParams): Promise<void> {
   await db.run(`DROP TABLE IF EXISTS undup`);
   await db.run(`CREATE OR REPLACE TABLE rejects AS SELECT * FROM file_rejects`);
@@ -811,11 +818,7 @@ async function runSets(db: Db, layouts: Layout[], setParams: SetRuleParams): Pro
     // Rows a set rule rejected last time are judged again from their own rule bits.
     await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${noErrors(l)}`);
   }
-  for (const l of layouts) {
-    await runSetRules(db, l.kind, 'before_clean', setParams);
-    await markSetErrors(db, l.kind);
-    await runSetRules(db, l.kind, 'after_clean', setParams);
-  }
+  for (const l of layouts) await judgeKind(db, l, setParams);
   await runFinalRules(db, setParams);
   for (const l of layouts) await captureIds(db, l.kind);
 }
@@ -850,11 +853,7 @@ async function runSetsIn(db: Db, layouts: Layout[], setParams: SetRuleParams, sc
       await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${noErrors(l)} AND ${where}`);
       await storeViews(db, l, where);
     }
-    for (const l of inScope) {
-      await runSetRules(db, l.kind, 'before_clean', setParams);
-      await markSetErrors(db, l.kind);
-      await runSetRules(db, l.kind, 'after_clean', setParams);
-    }
+    for (const l of inScope) await judgeKind(db, l, setParams);
     await db.run(`DELETE FROM undup WHERE _period IN (SELECT period FROM set_scope) OR _file NOT IN (SELECT file FROM load_files)`);
     await runFinalRules(db, setParams);
   } finally {
@@ -863,9 +862,7 @@ async function runSetsIn(db: Db, layouts: Layout[], setParams: SetRuleParams, sc
   // The other kinds' rules read the CASEMIS tables whole (W-LINK: the June Table A).
   for (const l of others) {
     await db.run(`UPDATE ${quoteIdent(`data_${l.kind.id}`)} SET _ok = true WHERE NOT _ok AND ${noErrors(l)}`);
-    await runSetRules(db, l.kind, 'before_clean', setParams);
-    await markSetErrors(db, l.kind);
-    await runSetRules(db, l.kind, 'after_clean', setParams);
+    await judgeKind(db, l, setParams);
   }
   for (const l of layouts) await captureIds(db, l.kind);
   await db.run(`DROP TABLE set_scope`);
