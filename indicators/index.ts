@@ -1,4 +1,5 @@
 // The indicators this engine computes, in APR order. Adding an indicator = adding its folder and a line here.
+// `sd` is an extension module: it runs under profile idea-2016 only (src/profiles/idea-2016.json).
 // `dispute` publishes Table 7 and Indicators 16-19; `sesr` is the self-review module: its parameters and the annual-IEP, triennial and cyclical triggers.
 import type { IndicatorDef } from '../src/engine/indicator.js';
 import ind1 from './1/index.js';
@@ -18,5 +19,6 @@ import ind15 from './15/index.js';
 import dispute from './dispute/index.js';
 import ind20 from './20/index.js';
 import sesr from './sesr/index.js';
+import sd from './sd/index.js';
 
-export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind3, ind4a, ind4b, ind5, ind6, ind8, ind9, ind10, ind11, ind12, ind13, ind15, dispute, ind20, sesr];
+export const INDICATORS: IndicatorDef[] = [ind1, ind2, ind3, ind4a, ind4b, ind5, ind6, ind8, ind9, ind10, ind11, ind12, ind13, ind15, dispute, ind20, sesr, sd];

@@ -68,14 +68,17 @@ describe('what the generated docs say (hand-checked against the schemas, rules a
   });
 
   it('parameters.md: default, profile value, a range a person reads, stage and meaning', () => {
-    expect(params).toContain('| `ind5.min_age` | `6` |  | whole number 0 to 22 | count | Youngest age (on the December count date) in the population |');
-    expect(params).toContain('| `ind1.data_year_offset` | `0` | `-1` | whole number -1 to 0 | load |');
-    expect(params).toContain('| `suppress.min_cell` | `10` |  | whole number ≥ 0 | load |');
-    expect(params).toContain('| `ind4.dspl_types` | `10,20,30` |  | comma list of codes | count |');
-    expect(params).toContain('| `load.undup_rule` | `keep_one` |  | `keep_one` or `drop_all` | load |');
+    // columns: default, then the value of each profile (ca-ffy2008, idea-2016) where it differs
+    expect(params).toContain('| `ind5.min_age` | `6` |  |  | whole number 0 to 22 | count | Youngest age (on the December count date) in the population |');
+    expect(params).toContain('| `ind1.data_year_offset` | `0` | `-1` | `-1` | whole number -1 to 0 | load |');
+    expect(params).toContain('| `suppress.min_cell` | `10` |  |  | whole number ≥ 0 | load |');
+    expect(params).toContain('| `ind4.dspl_types` | `10,20,30` |  |  | comma list of codes | count |');
+    expect(params).toContain('| `load.undup_rule` | `keep_one` |  |  | `keep_one` or `drop_all` | load |');
+    expect(params).toContain('| `sd.threshold` | `3` |  |  | number > 0 | decide |');
+    expect(params).toContain('| `sd.threshold.DS_TOTAL` | (unset) |  |  | number > 0 | decide |');
     expect(params).not.toContain('9007199254740991');
-    expect(params).toContain('| `5A` | Removed from regular class less than 21% of the day | value ≥ target | 62 | profile `targets` |');
-    expect(params).toContain('| `1` | Graduation rate, students with disabilities | value ≥ target | 83 | parameter `ind1.min_rate` |');
+    expect(params).toContain('| `5A` | Removed from regular class less than 21% of the day | value ≥ target | 62 | 62 | profile `targets` |');
+    expect(params).toContain('| `1` | Graduation rate, students with disabilities | value ≥ target | 83 | 83 | parameter `ind1.min_rate` |');
   });
 
   it('allowed ranges: no machine limits, exclusive bounds, lists', () => {

@@ -442,7 +442,7 @@ function parameterTables(): string {
       .filter((p) => p.group === g)
       .map((p: ParamInfo) => [
         code(p.name),
-        shown(p.default),
+        p.default === undefined ? '(unset)' : shown(p.default),
         ...profs.map((pr) => (pr.params[p.name] === undefined ? '' : shown(pr.params[p.name]))),
         allowedRange(p.jsonSchema),
         p.stage,
@@ -928,6 +928,7 @@ const TREND_NOTES: Record<string, string> = {
 };
 
 const TRIGGER_NOTES: Record<string, string> = {
+  sd: 'profile `idea-2016`: a (group, category) pair of the LEA is identified, i.e. its ratio exceeded the threshold in `sd.consecutive_years` consecutive years ending at Y without reasonable progress (the row carries the largest identified ratio; the sentence lists every pair and its years)',
   '4A': 'it is discrepant: evaluated (N ≥ `ind4.min_n`) and its suspension/expulsion rate is above the bar of `ind4.bar_method`',
   '4B': 'an ethnic group with at least `ind4b.min_n` students has a rate above the 4A bar (the row names the group with the highest rate)',
   '9': 'it is potentially disproportionate: the disparity index is above `ind9.disparity_benchmark` and the E-formula finds a group over or under',
@@ -1329,6 +1330,60 @@ const OUTPUT_NOTES: Record<string, { about: string; columns?: Record<string, str
     },
   },
   'warnings/20': { about: 'the rubric\'s APR row (the timely points) missing or without a due date' },
+  'districts/sd': {
+    about:
+      'Profile `idea-2016` only. One row per district of `reference/districts.csv` × year of the window (Y−m+1 .. Y) × category (table order: `ID_ALL`, `ID_ID`, `ID_SLD`, `ID_ED`, `ID_SLI`, `ID_OHI`, `ID_AUT`, `PL_LT40`, `PL_SEP`, `DS_OSS_LE10`, `DS_OSS_GT10`, `DS_ISS_LE10`, `DS_ISS_GT10`, `DS_TOTAL`) × federal group (`HI7`, `AM7`, `AS7`, `BL7`, `PI7`, `WH7`, `MU7`). Counts and the comparison are exact; "exceeds" is decided in integers (n_g × N_c × 100 > 100·threshold × N_g × n_c). The last seven columns are filled on year-Y rows only. See docs/significant-disproportionality.md.',
+    columns: {
+      numerator: 'n_g: the group\'s children in the category',
+      denominator: 'N_g: the group\'s denominator (enrollment for identification, served December records aged 6-21 for placement, the discipline base)',
+      value: 'the ratio used (RR or ARR) in full precision; empty when NC',
+      evaluated: '`true` when a ratio was calculated (RR or ARR)',
+      flagged: '`true` when the ratio is above the threshold in that year',
+      threshold: 'the threshold of the category (`sd.threshold` or `sd.threshold.<category>`)',
+      year: 'data year',
+      category: 'one of the 14 categories',
+      group: 'federal race/ethnicity group',
+      risk: 'risk = 100 × n_g / N_g (percent)',
+      comp_scope: '`LEA` (the LEA\'s other groups) or `State` (the State\'s other groups, this LEA included); empty for group_absent / group_small',
+      comp_numerator: 'n_c: the comparison\'s numerator',
+      comp_denominator: 'N_c: the comparison\'s denominator',
+      comp_risk: 'comparison risk = 100 × n_c / N_c',
+      method: '`RR`, `ARR` or `NC`',
+      method_reason: 'why the alternate risk ratio was used (or attempted): `comparison_small` or `zero_comparison_risk`',
+      nc_reason: 'why no ratio: `group_absent`, `group_small`, `zero_comparison_risk`, `state_comparison_small`, `zero_state_risk`, or `no_data` (the year lacks the family\'s inputs)',
+      years_exceeded: 'consecutive years ending at Y above the threshold (an NC year breaks the run)',
+      years_available: 'consecutive years ending at Y whose inputs for the category\'s family exist (within the window)',
+      history: '`complete`, `reduced` (K lowered to the years available) or `insufficient_years` (`sd.short_history=wait`)',
+      persistent: 'years_exceeded reaches K (`sd.consecutive_years`, or the years available under `reduce`)',
+      progress: 'reasonable progress (`sd.progress_rule`): `yes`, `no`, or `n/a` (rule off, or an NC year among the last three)',
+      identified: 'persistent and no reasonable progress',
+      display: 'the ratio to 2 decimals (half away from zero), or `NC`',
+    },
+  },
+  'tables/table-sd': {
+    about: 'Profile `idea-2016` only. One row per category × group for year Y: the State risk over every loaded record, then the LEAs of `reference/districts.csv` by method and NC reason, exceeding, persistent, exempted by reasonable progress and identified.',
+    columns: {
+      category: 'one of the 14 categories',
+      group: 'federal race/ethnicity group',
+      group_name: 'the group\'s name',
+      state_numerator: 'the State\'s n for the group',
+      state_denominator: 'the State\'s N for the group',
+      leas: 'LEAs of reference/districts.csv',
+      rr: 'LEAs with a risk ratio',
+      arr: 'LEAs with an alternate risk ratio',
+      nc_group_absent: 'LEAs without the group (N = 0) or without the year\'s inputs',
+      nc_group_small: 'NC group_small',
+      nc_zero_comparison_risk: 'NC zero_comparison_risk',
+      nc_state_comparison_small: 'NC state_comparison_small',
+      nc_zero_state_risk: 'NC zero_state_risk',
+      exceeding: 'LEAs above the threshold in Y',
+      persistent: 'LEAs above it for K consecutive years',
+      exempted_by_progress: 'persistent LEAs exempted by reasonable progress',
+      identified: 'LEAs identified for the pair',
+    },
+  },
+  'notes/sd': { about: 'run.json `modules.sd`: `standards` (threshold, cell size, n-size per category), `years_used` per family of categories, `rationale_notes` for values above the presumptively reasonable 10 / 30' },
+  'warnings/sd': { about: '`W-SD-MR`: enrollment rows `MR` of a year before 2009-10 (then "multiple or no response"), counted as two or more races' },
   'districts/self-review': {
     about: 'The record checks behind the self-review triggers `annual_iep`, `triennial` and `cyclical`.',
     columns: {

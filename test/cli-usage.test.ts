@@ -129,7 +129,7 @@ describe('parameter errors say what was given and what is allowed', () => {
   it('--profile nope lists the profiles there are', async () => {
     const r = await cli('params', '--profile', 'nope');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('apr: unknown profile "nope"; the profiles are: ca-ffy2008 (one file each in src/profiles/)\n');
+    expect(r.stderr).toBe('apr: unknown profile "nope"; the profiles are: ca-ffy2008, idea-2016 (one file each in src/profiles/)\n');
   });
 
   it('apr params shows ranges a person reads', async () => {

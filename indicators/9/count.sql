@@ -23,12 +23,17 @@ FROM served_dec
 WHERE _period = $dec_period
 GROUP BY district, apr_group;
 
--- General enrollment of the data year per district × group: FI (Filipino) and PI (Pacific Islander)
--- add to AS; MR (two or more) and NR (not reported) belong to no group (DATA-CONTRACT.md 4).
+-- General enrollment (K-12) of the data year per district × group: FI (Filipino) and PI (Pacific
+-- Islander) add to AS; MR (two or more) and NR (not reported) belong to no group (DATA-CONTRACT.md 4).
+-- The federal codes of profile idea-2016 map the same way (PI7 to AS, MU7 to none).
 CREATE OR REPLACE TEMP TABLE ind9_enr AS
-SELECT district, CASE WHEN "group" IN ('FI', 'PI') THEN 'AS' ELSE "group" END AS grp, sum(enrollment) AS enr
-FROM clean_cbeds
-WHERE year = $year AND "group" IN ('AI', 'AS', 'HI', 'AA', 'WH', 'FI', 'PI')
+SELECT district, grp, sum(enrollment) AS enr
+FROM (SELECT district, enrollment,
+             CASE "group" WHEN 'FI' THEN 'AS' WHEN 'PI' THEN 'AS' WHEN 'AM7' THEN 'AI' WHEN 'AS7' THEN 'AS' WHEN 'PI7' THEN 'AS'
+                          WHEN 'HI7' THEN 'HI' WHEN 'BL7' THEN 'AA' WHEN 'WH7' THEN 'WH' ELSE "group" END AS grp
+      FROM clean_cbeds
+      WHERE year = $year AND coalesce(grade_span, 'K12') = 'K12')
+WHERE grp IN ('AI', 'AS', 'HI', 'AA', 'WH')
 GROUP BY ALL;
 
 -- District × the five groups, for every district with a served record or an enrollment row.

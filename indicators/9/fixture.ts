@@ -33,14 +33,14 @@ export async function diDb(se: SeSpec[], enr: EnrSpec[], reviews: ReviewSpec[] =
   const db = await Db.open();
   await db.run(`
     CREATE TABLE se_spec (district VARCHAR, grp VARCHAR, n INTEGER, age INTEGER, disability VARCHAR, served BOOLEAN, undup BOOLEAN, period VARCHAR);
-    CREATE TABLE clean_cbeds (district VARCHAR, year VARCHAR, "group" VARCHAR, enrollment INTEGER);
+    CREATE TABLE clean_cbeds (district VARCHAR, year VARCHAR, grade_span VARCHAR, "group" VARCHAR, enrollment INTEGER);
     CREATE TABLE clean_ppp_reviews (district VARCHAR, indicator VARCHAR, review_year VARCHAR, noncompliant VARCHAR);
   `);
   await db.appendRows(
     'se_spec',
     se.map((s) => [s.district, s.grp, s.n, s.age ?? 10, s.disability ?? '290', s.served ?? true, s.undup ?? false, s.period ?? '2008-12']),
   );
-  await db.appendRows('clean_cbeds', enr.map((e) => [e.district, e.year ?? '2008-09', e.group, e.enrollment]));
+  await db.appendRows('clean_cbeds', enr.map((e) => [e.district, e.year ?? '2008-09', null, e.group, e.enrollment]));
   await db.appendRows('clean_ppp_reviews', reviews.map((r) => [...r]));
   const districts = [...new Set([...se.map((s) => s.district), ...enr.map((e) => e.district)])].sort();
   await db.run(`

@@ -16,6 +16,8 @@ SELECT
   a."GRADE__raw" AS grade,
   a."ETHNICITY1__raw" AS ethnicity,
   g.grp AS apr_group,
+  -- the seven federal groups of profile idea-2016 (sql/macros.sql sd_group); NULL = none
+  sd_group(a."HISPANIC", a."ETHNICITY1__raw", a."ETHNICITY2__raw", a."ETHNICITY3__raw", a."ETHNICITY4__raw") AS sd_grp,
   a."DISABILITY1__raw" AS disability,
   a."FEDSET_PRS__raw" AS fedset_prs,
   a."FEDSET_SCH__raw" AS fedset_sch,

@@ -39,7 +39,8 @@ export const paramsCommand: CommandModule<object, Args> = {
       return;
     }
     for (const r of rows) {
-      const dflt = JSON.stringify(r.profile_value ?? r.default);
+      // an unset per-category override (sd.threshold.DS_TOTAL) takes the general value
+      const dflt = r.profile_value === undefined && r.default === undefined ? '(unset)' : JSON.stringify(r.profile_value ?? r.default);
       process.stdout.write(`${r.name.padEnd(30)} ${dflt.padEnd(16)} ${r.range.padEnd(22)} ${r.stage.padEnd(6)} ${r.description}\n`);
     }
   },

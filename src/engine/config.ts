@@ -3,7 +3,7 @@ import { INDICATORS } from '../../indicators/index.js';
 import { UsageError } from '../errors.js';
 import { ENCODINGS_ALLOWED, parseEncoding } from '../load/csvfile.js';
 import { paramCatalog, resolveParams } from './params.js';
-import { checkYear, loadProfile } from './profile.js';
+import { checkYear, loadProfile, profileIds } from './profile.js';
 import type { RunConfig } from './run.js';
 
 export interface ConfigInput {
@@ -28,20 +28,31 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
   if (!encoding) throw new UsageError(`--encoding: expected ${ENCODINGS_ALLOWED}, got "${input.encoding}"`);
   const profile = loadProfile(input.profile ?? 'ca-ffy2008');
   const year = checkYear(input.year ?? profile.year);
-  const catalog = paramCatalog(INDICATORS);
+  // Extension modules (sd) run only under a profile naming them; their parameters are refused elsewhere.
+  const indicators = INDICATORS.filter((i) => !i.extension || profile.modules.includes(i.id));
+  const unknownModule = profile.modules.filter((m) => !INDICATORS.some((i) => i.extension && i.id === m));
+  if (unknownModule.length) throw new UsageError(`profile ${profile.id} names unknown module ${unknownModule.join(', ')}; the modules are ${INDICATORS.filter((i) => i.extension).map((i) => i.id).join(', ')}`);
+  for (const name of [...Object.keys(input.paramsFile ?? {}), ...Object.keys(input.params ?? {})]) {
+    const ext = INDICATORS.find((i) => i.extension && !indicators.includes(i) && name.startsWith(`${i.paramPrefix}.`));
+    if (ext) {
+      const with_ = profileIds().filter((id) => loadProfile(id).modules.includes(ext.id));
+      throw new UsageError(`${name}: module ${ext.id} is not part of profile ${profile.id}; run it with --profile ${with_.join(' or ') || '(no profile has it)'}`);
+    }
+  }
+  const catalog = paramCatalog(indicators);
   const params = resolveParams(catalog, { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
   // --only takes indicator ids and, for a module publishing several, its measure ids (16 → Table 7's module).
-  const only = input.only?.map((id) => INDICATORS.find((i) => i.id === id)?.id ?? INDICATORS.find((i) => i.measures.some((m) => (m.indicator ?? m.id) === id))?.id ?? id);
+  const only = input.only?.map((id) => indicators.find((i) => i.id === id)?.id ?? indicators.find((i) => i.measures.some((m) => (m.indicator ?? m.id) === id))?.id ?? id);
   if (input.only) {
-    const known = INDICATORS.map((i) => i.id);
+    const known = indicators.map((i) => i.id);
     const bad = only!.filter((id) => !known.includes(id));
     if (bad.length || !input.only.length) throw new UsageError(`--only: unknown indicator ${bad.join(', ') || '(none given)'}; the indicators are ${known.join(', ')}`);
   }
   // An indicator reads the tables of those it uses (4B compares with 4A's statewide bar, 10 takes
   // 9's districts): both must count the same data year.
-  for (const ind of INDICATORS) {
+  for (const ind of indicators) {
     for (const u of ind.uses ?? []) {
-      const dep = INDICATORS.find((i) => i.id === u)!;
+      const dep = indicators.find((i) => i.id === u)!;
       const a = params.values[`${ind.paramPrefix}.data_year_offset`];
       const b = params.values[`${dep.paramPrefix}.data_year_offset`];
       if (dep.inputs.length > 0 && a !== b) {
@@ -55,7 +66,7 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
     year,
     params,
     catalog,
-    indicators: INDICATORS,
+    indicators,
     only: only ? [...new Set(only)] : undefined,
     mode: input.mode ?? 'run',
     reuseLoad: input.reuseLoad,

@@ -1,6 +1,7 @@
 // The declaration every indicator folder exports (indicators/<id>/index.ts). The engine reads only
 // these declarations: nothing in src/ knows an indicator's id, tables or rules.
 import * as z from 'zod';
+import type { ParamValues } from './params.js';
 
 /** An input file an indicator or measure reads: a file kind, and for CASEMIS kinds the submission. */
 export interface FileNeed {
@@ -84,9 +85,11 @@ export interface SumDef {
  *   then `columns`; never names, birthdates or state identifiers.
  * - `warnings`: rows `code, message` (a failed consistency check, e.g. Table 7's sums) listed in
  *   run.json under `warnings`.
+ * - `notes`: rows `key, value` (value = JSON text) recorded in run.json under `modules.<id>.<key>`
+ *   (sd: the standards used per category, the years of data per family, rationale notes).
  */
 export interface OutputDef {
-  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings';
+  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings' | 'notes';
   /** File name (`table-5a`, `4B`); districts/restricted default to the indicator id. */
   name?: string;
   /** SQL file in the indicator's folder; the last statement is the SELECT written out. */
@@ -101,6 +104,8 @@ export interface OutputDef {
   triggers?: string[];
   /** Roles of the kind's fixed columns where this output differs (9's `value` is an index, not a percent). */
   fixedRoles?: Partial<Record<string, ColumnRole>>;
+  /** `from` of a fixed `value` column computed from counts of its row (sd's ratio), so it hides with them. */
+  fixedFrom?: Partial<Record<string, string[]>>;
   /** Equations between rows beyond the `total` row (item tables); see SumDef. */
   sums?: SumDef[];
 }
@@ -134,6 +139,17 @@ export interface IndicatorDef {
    * are present (up to three years back) and written to `tables/trend-<id>.csv`.
    */
   trend?: boolean;
+  /**
+   * An extension module: computed only under a profile that lists it in `modules` (sd, profile
+   * idea-2016). Its parameters are refused under the other profiles.
+   */
+  extension?: boolean;
+  /**
+   * Data years read besides the module's own, as offsets from it: the December and the June
+   * submissions (sd's window of up to three years, its discipline shifted by an offset). The count
+   * step finds them itself; the plan loads them and `--only` reads their files.
+   */
+  years?: (values: ParamValues) => { dec: number[]; jun: number[] };
 }
 
 export function defineIndicator(def: IndicatorDef): IndicatorDef {
@@ -253,6 +269,11 @@ export const WARNING_COLUMNS: ColumnDef[] = [
   { name: 'message', type: 'VARCHAR', role: 'text' },
 ];
 
+export const NOTE_COLUMNS: ColumnDef[] = [
+  { name: 'key', type: 'VARCHAR', role: 'key' },
+  { name: 'value', type: 'VARCHAR', role: 'text' },
+];
+
 export const RESTRICTED_COLUMNS: ColumnDef[] = [
   { name: 'district', type: 'VARCHAR', role: 'key' },
   { name: 'student_id', type: 'VARCHAR', role: 'key' },
@@ -265,7 +286,8 @@ export function outputColumns(out: OutputDef): ColumnDef[] {
     cols.map((c) => {
       const role = out.fixedRoles?.[c.name];
       if (!role) return c;
-      return { name: c.name, type: c.type, role };
+      const from = out.fixedFrom?.[c.name];
+      return { name: c.name, type: c.type, role, ...(from ? { from } : {}) };
     });
   switch (out.kind) {
     case 'summary':
@@ -278,6 +300,8 @@ export function outputColumns(out: OutputDef): ColumnDef[] {
       return [...fixed(RESTRICTED_COLUMNS), ...own];
     case 'warnings':
       return WARNING_COLUMNS;
+    case 'notes':
+      return NOTE_COLUMNS;
     case 'table':
       return own;
   }

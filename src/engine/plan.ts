@@ -75,8 +75,24 @@ export function inputPath(kind: string, period?: string): string {
   return period ? path.replace('{period}', period) : path;
 }
 
-/** Submission folders a run reads: DEC and JUN of Y, and those of every computed indicator's data year. */
-export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: string, present: string[], all: boolean): string[] {
+/** The December and June offsets (from its data year) an indicator reads, over every set of values given. */
+export function yearOffsets(ind: IndicatorDef, valueSets: ParamValues[]): { dec: number[]; jun: number[] } {
+  if (!ind.years) return { dec: [0], jun: [0] };
+  const dec = new Set<number>();
+  const jun = new Set<number>();
+  for (const v of valueSets) {
+    const y = ind.years(v);
+    y.dec.forEach((o) => dec.add(o));
+    y.jun.forEach((o) => jun.add(o));
+  }
+  return { dec: [...dec].sort((a, b) => b - a), jun: [...jun].sort((a, b) => b - a) };
+}
+
+/**
+ * Submission folders a run reads: DEC and JUN of Y, and those of every computed indicator's data year
+ * (a module's earlier years too: `extra` holds the values of what-if scenarios, whose windows may be wider).
+ */
+export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: string, present: string[], all: boolean, extra: ParamValues[] = []): string[] {
   // A multi-year view reads every submission folder present (DATA-CONTRACT.md 1: other years' folders
   // feed the multi-year views).
   if (inds.some((i) => i.trend)) return present;
@@ -90,6 +106,11 @@ export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: stri
         const p = periodOf(f, ctx);
         if (p) want.add(p);
       }
+    }
+    if (ind.years) {
+      const off = yearOffsets(ind, [values, ...extra]);
+      for (const o of off.dec) want.add(yearContext(ctx.year, o).dec_period);
+      for (const o of off.jun) want.add(yearContext(ctx.year, o).jun_period);
     }
   }
   // The June of every data year the profile names, also for indicators not computed here.
@@ -107,7 +128,7 @@ export function periodsFor(inds: IndicatorDef[], values: ParamValues, year: stri
  * of those files reads (sets.ts verifiedWith: Table A of the same submission for Tables B-D, the June
  * Table A for the Part C referrals, the SELPA submission dates for December unduplication).
  */
-export function neededFiles(inds: IndicatorDef[], values: ParamValues, year: string, trendYears: number): Set<string> {
+export function neededFiles(inds: IndicatorDef[], values: ParamValues, year: string, trendYears: number, extra: ParamValues[] = []): Set<string> {
   const want = new Set<string>(['districts']);
   const add = (kind: string, period: string | undefined): void => {
     if (want.has(period ? `${kind}@${period}` : kind)) return;
@@ -124,13 +145,23 @@ export function neededFiles(inds: IndicatorDef[], values: ParamValues, year: str
     // Optional inputs are read without being declared (11 reads calendar/breaks.csv when it is there):
     // the tables its SQL names count too, for the submissions of its data year.
     const named = [...sqlTablesOf(ind)].filter((k) => FILE_KINDS.some((f) => f.id === k));
+    const needs = [...ind.inputs, ...ind.measures.flatMap((m) => m.needs ?? []), ...ind.outputs.flatMap((o) => o.needs ?? [])];
     for (const off of offsets) {
       const ctx = yearContext(base.year, off);
-      const needs = [...ind.inputs, ...ind.measures.flatMap((m) => m.needs ?? []), ...ind.outputs.flatMap((o) => o.needs ?? [])];
       for (const need of needs) for (const f of needFiles(need)) add(f.kind, periodOf(f, ctx));
       for (const k of named) {
         if (FILE_KINDS.find((f) => f.id === k)?.casemis) for (const p of [ctx.dec_period, ctx.jun_period]) add(k, p);
         else add(k, undefined);
+      }
+    }
+    // A module's earlier years: every CASEMIS file it reads, of those submissions.
+    if (ind.years) {
+      const off = yearOffsets(ind, [values, ...extra]);
+      const casemis = new Set([...needs.flatMap(needFiles).map((f) => f.kind), ...named].filter((k) => FILE_KINDS.find((f) => f.id === k)?.casemis));
+      for (const k of casemis) {
+        const juneOnly = FILE_KINDS.find((f) => f.id === k)?.juneOnly;
+        if (!juneOnly) for (const o of off.dec) add(k, yearContext(base.year, o).dec_period);
+        for (const o of off.jun) add(k, yearContext(base.year, o).jun_period);
       }
     }
   }

@@ -4,15 +4,21 @@ import { UsageError } from '../errors.js';
 
 const YEAR = /^\d{4}-\d{2}$/;
 
-export const profileSchema = z.strictObject({
+const fileSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string(),
-  state: z.string(),
-  year: z.string().regex(YEAR, { error: 'year must look like 2008-09' }),
+  /** Another profile this one adds to: its params, targets and code lists first, then these. */
+  extends: z.string().optional(),
+  state: z.string().optional(),
+  year: z.string().regex(YEAR, { error: 'year must look like 2008-09' }).optional(),
+  /** Extension modules this profile runs (an indicator declaring `extension`, e.g. `sd`). */
+  modules: z.array(z.string()).default([]),
   params: z.record(z.string(), z.unknown()).default({}),
   targets: z.record(z.string(), z.number()).default({}),
   codeLists: z.record(z.string(), z.array(z.string())).optional(),
 });
+
+export const profileSchema = fileSchema.required({ state: true, year: true });
 export type Profile = z.infer<typeof profileSchema>;
 
 const PROFILE_DIR = new URL('../profiles/', import.meta.url);
@@ -25,15 +31,32 @@ export function profileIds(): string[] {
     .sort();
 }
 
-/** A profile is a file: adding one is adding `src/profiles/<id>.json`. */
-export function loadProfile(id: string): Profile {
+/**
+ * A profile is a file: adding one is adding `src/profiles/<id>.json`. One that `extends` another
+ * (idea-2016 = ca-ffy2008 + the module sd) takes the other's values and lays its own over them.
+ */
+export function loadProfile(id: string, seen: string[] = []): Profile {
   const url = new URL(`${id}.json`, PROFILE_DIR);
   if (!/^[a-z0-9-]+$/i.test(id) || !existsSync(url)) {
     throw new UsageError(`unknown profile "${id}"; the profiles are: ${profileIds().join(', ')} (one file each in src/profiles/)`);
   }
-  const parsed = profileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
+  if (seen.includes(id)) throw new UsageError(`profile ${seen[0]} extends itself: ${[...seen, id].join(' → ')}`);
+  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
   if (!parsed.success) throw new UsageError(`profile ${id} is invalid:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
+  const own = parsed.data;
+  const base = own.extends ? loadProfile(own.extends, [...seen, id]) : undefined;
+  const merged = {
+    ...own,
+    state: own.state ?? base?.state,
+    year: own.year ?? base?.year,
+    modules: [...new Set([...(base?.modules ?? []), ...own.modules])],
+    params: { ...base?.params, ...own.params },
+    targets: { ...base?.targets, ...own.targets },
+    codeLists: base?.codeLists || own.codeLists ? { ...base?.codeLists, ...own.codeLists } : undefined,
+  };
+  const full = profileSchema.safeParse(merged);
+  if (!full.success) throw new UsageError(`profile ${id} is invalid (state and year are needed, its own or those of the profile it extends):\n${z.prettifyError(full.error)}`);
+  return full.data;
 }
 
 export function checkYear(year: string): string {

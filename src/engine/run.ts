@@ -11,7 +11,7 @@ import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
 import { buildIdentification } from './identification.js';
 import { type ColumnDef, type IndicatorDef, outputPath, outTable, TREND_COLUMNS } from './indicator.js';
-import type { ParamInfo, ResolvedParams } from './params.js';
+import type { ParamInfo, ParamValues, ResolvedParams } from './params.js';
 import { closure, dataYear, missingInputs, neededFiles, ordered, periodsFor, type Status, statusText } from './plan.js';
 import { type Profile, yearContext } from './profile.js';
 import { countStep, decideStep, type RunContext, runOutput } from './runner.js';
@@ -64,7 +64,7 @@ export interface OutputRef {
   path: string | null;
   table: string;
   indicator: string;
-  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings';
+  kind: 'summary' | 'districts' | 'table' | 'triggers' | 'restricted' | 'warnings' | 'notes';
   name: string;
   /** Columns of an output the engine makes itself (trend tables); else the OutputDef's. */
   columns?: ColumnDef[];
@@ -84,6 +84,8 @@ export interface RunResult {
   rejectRateExceeded: { file: string; rate: number }[];
   /** Consistency checks that failed (outputs of kind `warnings`), for run.json. */
   warnings: { indicator: string; code: string; message: string }[];
+  /** Outputs of kind `notes`: run.json `modules.<indicator>.<key>`. */
+  notes: Record<string, Record<string, unknown>>;
 }
 
 export function runContext(cfg: RunConfig): RunContext {
@@ -110,8 +112,15 @@ export function plannedIndicators(cfg: RunConfig): IndicatorDef[] {
 }
 
 /** Load (or reuse a --db load), then derive. Shared by run, whatif and explain. */
-export async function loadStage(db: Db, cfg: RunConfig, fx: Effects, time: <T>(name: string, fn: () => Promise<T>) => Promise<T>): Promise<{ load: LoadResult; periods: string[] }> {
-  const periods = periodsFor(plannedIndicators(cfg), cfg.params.values, cfg.year, listPeriods(cfg.dataDir), cfg.mode === 'validate' || !cfg.only);
+/** `extra`: the values of what-if scenarios, whose modules may read more years than the baseline. */
+export async function loadStage(
+  db: Db,
+  cfg: RunConfig,
+  fx: Effects,
+  time: <T>(name: string, fn: () => Promise<T>) => Promise<T>,
+  extra: ParamValues[] = [],
+): Promise<{ load: LoadResult; periods: string[] }> {
+  const periods = periodsFor(plannedIndicators(cfg), cfg.params.values, cfg.year, listPeriods(cfg.dataDir), cfg.mode === 'validate' || !cfg.only, extra);
   const loadOpts = {
     dataDir: cfg.dataDir,
     kinds: FILE_KINDS,
@@ -122,7 +131,7 @@ export async function loadStage(db: Db, cfg: RunConfig, fx: Effects, time: <T>(n
     onProgress: fx.onProgress?.bind(fx),
     encoding: cfg.encoding,
     // --only reads what the indicators asked for need; validate (and a full run) reads everything.
-    ...(cfg.only && cfg.mode !== 'validate' ? { need: needOf(neededFiles(plannedIndicators(cfg), cfg.params.values, cfg.year, TREND_YEARS)) } : {}),
+    ...(cfg.only && cfg.mode !== 'validate' ? { need: needOf(neededFiles(plannedIndicators(cfg), cfg.params.values, cfg.year, TREND_YEARS, extra)) } : {}),
   };
   const load = await time('load and verify', () => (cfg.reuseLoad ? loadCached(db, loadOpts, (m) => fx.log(m)) : loadAll(db, loadOpts)));
   return { load, periods: loadOpts.periods };
@@ -166,7 +175,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
     .map((f) => ({ file: f.file, rate: f.rows_rejected / f.rows_read }));
 
   const loadWarnings = load.warnings.map((w) => ({ indicator: 'load', ...w }));
-  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded, warnings: loadWarnings };
+  const result: RunResult = { startedAt, steps, load, periods, indicators: [], statuses: new Map(), summary: [], outputs: [], rejectRateExceeded, warnings: loadWarnings, notes: {} };
   if (cfg.mode === 'validate') return result;
 
   await time('derive', () => derive(db));
@@ -196,6 +205,11 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
         if (out.kind === 'warnings') {
           const rows = await db.all<{ code: string; message: string }>(`SELECT code::VARCHAR AS code, message::VARCHAR AS message FROM ${table} ORDER BY ALL`);
           result.warnings.push(...rows.map((r) => ({ indicator: ind.id, ...r })));
+          continue;
+        }
+        if (out.kind === 'notes') {
+          const rows = await db.all<{ key: string; value: string }>(`SELECT key::VARCHAR AS key, value::VARCHAR AS value FROM ${table} ORDER BY key`);
+          result.notes[ind.id] = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
           continue;
         }
         if (out.skipWhenEmpty && (await db.scalar(`SELECT count(*) FROM ${table}`)) === 0) continue;

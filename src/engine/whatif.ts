@@ -113,11 +113,11 @@ function countSignature(cfg: RunConfig, ind: IndicatorDef, values: ParamValues):
 export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effects, loaded?: LoadResult): Promise<WhatifResult> {
   const steps: Record<string, number> = {};
   const time = timer(steps, fx);
-  const load = loaded ?? (await loadStage(db, cfg, fx, time)).load;
-  await time('derive', () => derive(db));
-  const rc = runContext(cfg);
   const base = cfg.params.values;
   const { scenarios, labels } = grid(base, varies);
+  const load = loaded ?? (await loadStage(db, cfg, fx, time, scenarios.map((s) => s.values))).load;
+  await time('derive', () => derive(db));
+  const rc = runContext(cfg);
   const all: Scenario[] = [{ id: 0, values: base }, ...scenarios];
 
   // Which indicators can run at all, and which trigger outputs they have on these inputs.

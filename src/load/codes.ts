@@ -43,8 +43,12 @@ export const CODE_LISTS = {
   DISTRICT_TYPE: ['elementary', 'high', 'unified', 'coe', 'other'],
   GD_GRADE: ['09', '10', '11', '12', 'UG'],
   SUBJECT: ['ELA', 'MATH'],
-  /** CBEDS groups: the five APR groups, FI and PI (added to AS), MR and NR (no group). */
-  CBEDS_GROUP: ['AI', 'AS', 'HI', 'AA', 'WH', 'FI', 'PI', 'MR', 'NR'],
+  /**
+   * CBEDS groups: the five APR groups, FI and PI (added to AS), MR and NR (no group); and the seven
+   * federal groups of profile idea-2016 (ca-ffy2008 reads them as its five: PI7 to AS, MU7 none).
+   */
+  CBEDS_GROUP: ['AI', 'AS', 'HI', 'AA', 'WH', 'FI', 'PI', 'MR', 'NR', 'HI7', 'AM7', 'AS7', 'BL7', 'PI7', 'WH7', 'MU7'],
+  CBEDS_GRADE_SPAN: ['K12', 'PK'],
   /** Parent survey `ethnicity`: an APR group or an ethnicity code. */
   SURVEY_ETHNICITY: [
     'AI', 'AS', 'HI', 'AA', 'WH',

@@ -225,8 +225,9 @@ function manifest(cfg: RunConfig, result: RunResult, meta: WriteMeta, filesWritt
     finished_at: meta.finishedAt,
     steps_ms: result.steps,
     parameters: Object.fromEntries(
-      Object.entries(cfg.params.values).map(([k, v]) => [k, { value: v, source: cfg.params.overridden[k] ?? 'default' }]),
+      Object.entries(cfg.params.values).map(([k, v]) => [k, { value: v ?? null, source: cfg.params.overridden[k] ?? 'default' }]),
     ),
+    ...(Object.keys(result.notes ?? {}).length ? { modules: result.notes } : {}),
     submission_folders: result.periods,
     load_reused_from_db: result.load.reused ?? false,
     inputs: result.load.files.map((f) => ({

@@ -6,8 +6,8 @@ import { type RunConfig, type RunResult, runPipeline } from '../../src/engine/ru
 export const FIXED_NOW = new Date('2009-12-15T12:00:00Z');
 
 /** Student lists are built in tests so their tables can be checked (the CLI builds them only with --student-lists). */
-export function testConfig(dataDir: string, opts: { mode?: RunConfig['mode']; only?: string[]; params?: Record<string, string> } = {}): RunConfig {
-  return buildRunConfig({ dataDir, mode: opts.mode, only: opts.only, params: opts.params, studentLists: true });
+export function testConfig(dataDir: string, opts: { mode?: RunConfig['mode']; only?: string[]; params?: Record<string, string>; profile?: string; year?: string } = {}): RunConfig {
+  return buildRunConfig({ dataDir, mode: opts.mode, only: opts.only, params: opts.params, studentLists: true, profile: opts.profile, year: opts.year });
 }
 
 /** Runs the pipeline on a folder and hands the open database to `fn` before closing it. */

@@ -53,6 +53,8 @@ export const tableA: FileKind = {
     ethnicity(2),
     ethnicity(3),
     ethnicity(4),
+    // Profile idea-2016 (HI7): decides Hispanic/Latino when present and non-blank.
+    { name: 'HISPANIC', type: 'yesno', req: 'O' },
     { name: 'GRADE', type: 'code', req: 'R', codes: 'GRADE', code: 'E135' },
     { name: 'DISABILITY1', type: 'code', req: 'S', codes: 'DISABILITY', code: 'E134', aliases: ['DISABILIT1'] },
     { name: 'DISABILITY2', type: 'code', req: 'O', codes: 'DISABILITY', code: 'E191', aliases: ['DISABILIT2'] },

@@ -1,0 +1,52 @@
+-- districts/sd.csv: one row per district of reference/districts.csv × year of the window (scenario
+-- 0) × category (table order) × group (the rule's order). numerator/denominator = n_g/N_g, value =
+-- the ratio used (empty when NC), evaluated = RR or ARR, flagged = exceeds in that year; the last
+-- seven columns carry the multi-year decision on year-Y rows only. A year whose inputs for the
+-- category's family are missing is NC `no_data`.
+
+WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
+m0 AS (SELECT max(m) AS m FROM s0),
+grid AS (
+  SELECT d.district, d.district_name, d.selpa, yy.k, yy.y, c.category, c.ord AS c_ord, c.family, g.grp, g.ord AS g_ord
+  FROM district_list d
+  SEMI JOIN clean_districts r ON r.district__raw = d.district
+  CROSS JOIN sd_years yy
+  CROSS JOIN sd_categories c
+  CROSS JOIN sd_groups g
+  WHERE yy.k < (SELECT m FROM m0)
+)
+SELECT g.district, g.district_name, g.selpa,
+       coalesce(cn.n, 0)::BIGINT AS numerator,
+       coalesce(cn.big_n, 0)::BIGINT AS denominator,
+       (x.ra::DOUBLE / x.rb::DOUBLE)::DOUBLE AS value,
+       coalesce(x.method <> 'NC', false) AS evaluated,
+       coalesce(x.exceeds, false) AS flagged,
+       s0.threshold::DOUBLE AS threshold,
+       g.y::VARCHAR AS year,
+       g.category::VARCHAR AS category,
+       g.grp::VARCHAR AS "group",
+       pct(cn.n, cn.big_n)::DOUBLE AS risk,
+       x.comp_scope::VARCHAR AS comp_scope,
+       x.comp_n::BIGINT AS comp_numerator,
+       x.comp_big_n::BIGINT AS comp_denominator,
+       pct(x.comp_n, x.comp_big_n)::DOUBLE AS comp_risk,
+       coalesce(x.method, 'NC')::VARCHAR AS method,
+       x.method_reason::VARCHAR AS method_reason,
+       (CASE WHEN x.method IS NOT NULL THEN x.nc_reason
+             WHEN NOT (CASE g.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) THEN 'no_data'
+             ELSE 'group_absent' END)::VARCHAR AS nc_reason,
+       CASE WHEN g.k = 0 THEN coalesce(mu.years_exceeded, 0) END::INTEGER AS years_exceeded,
+       CASE WHEN g.k = 0 THEN sd_run(av.av0, av.av1, av.av2, s0.m) END::INTEGER AS years_available,
+       CASE WHEN g.k = 0 THEN sd_history(sd_run(av.av0, av.av1, av.av2, s0.m), s0.k_years, s0.short_history) END::VARCHAR AS history,
+       CASE WHEN g.k = 0 THEN coalesce(mu.persistent, false) END::BOOLEAN AS persistent,
+       CASE WHEN g.k = 0 THEN coalesce(mu.progress, 'n/a') END::VARCHAR AS progress,
+       CASE WHEN g.k = 0 THEN coalesce(mu.identified, false) END::BOOLEAN AS identified,
+       (CASE WHEN x.method IN ('RR', 'ARR') THEN sd_fmt(x.ra, x.rb) ELSE 'NC' END)::VARCHAR AS display
+FROM grid g
+JOIN s0 ON s0.category = g.category
+JOIN sd_avail a ON a.k = g.k
+JOIN sd_avail_cat av ON av.category = g.category
+LEFT JOIN sd_counts cn ON cn.y = g.y AND cn.district = g.district AND cn.category = g.category AND cn.grp = g.grp
+LEFT JOIN sd_dec x ON x.scenario = 0 AND x.y = g.y AND x.district = g.district AND x.category = g.category AND x.grp = g.grp
+LEFT JOIN sd_multi mu ON g.k = 0 AND mu.scenario = 0 AND mu.district = g.district AND mu.category = g.category AND mu.grp = g.grp
+ORDER BY g.district, g.y, g.c_ord, g.g_ord;

@@ -1,0 +1,28 @@
+-- run.json modules.sd: the standards used per category (scenario 0), the years of data used per
+-- family of categories, and a note for each value above the presumptively reasonable cell size 10
+-- and n-size 30 (300.647(b)(1)(iv)): the State must then report a detailed rationale ((b)(7)).
+WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
+fam AS (
+  SELECT f.family,
+         list(a.y ORDER BY a.k DESC) FILTER (WHERE CASE f.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) AS years
+  FROM (VALUES ('id'), ('pl'), ('ds')) f(family)
+  CROSS JOIN sd_avail a
+  WHERE a.k < (SELECT max(m) FROM s0)
+  GROUP BY f.family
+)
+SELECT 'standards' AS key,
+       to_json(list({'category': category, 'threshold': threshold, 'min_cell': cell, 'min_n': nsize} ORDER BY ord))::VARCHAR AS value
+FROM s0
+UNION ALL
+SELECT 'years_used',
+       to_json(map_from_entries(list({'k': CASE family WHEN 'id' THEN 'identification' WHEN 'pl' THEN 'placement' ELSE 'discipline' END,
+                                      'v': coalesce(years, [])} ORDER BY family)))::VARCHAR
+FROM fam
+UNION ALL
+SELECT 'rationale_notes',
+       to_json(coalesce(list(note ORDER BY ord), []))::VARCHAR
+FROM (
+  SELECT ord, printf('%s: minimum cell size %d is above the presumptively reasonable 10; 34 CFR 300.647(b)(7) requires a detailed rationale', category, cell) AS note FROM s0 WHERE cell > 10
+  UNION ALL
+  SELECT ord + 0.5, printf('%s: minimum n-size %d is above the presumptively reasonable 30; 34 CFR 300.647(b)(7) requires a detailed rationale', category, nsize) FROM s0 WHERE nsize > 30
+);
