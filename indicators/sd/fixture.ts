@@ -1,5 +1,12 @@
 // Data folders for the worked examples of SIGNIFICANT-DISPROPORTIONALITY.md, built from counts: per
 // year, district and federal group, n served December records (in the category) and N enrolled.
+import { readFileSync } from 'node:fs';
+import { INDICATORS } from '../index.js';
+import { Db } from '../../src/db.js';
+import { type RunConfig, runContext } from '../../src/engine/run.js';
+import { countStep } from '../../src/engine/runner.js';
+import { writeScenarios } from '../../src/engine/scenarios.js';
+import { splitStatements } from '../../src/sqlfile.js';
 import { DataDir, districtRow, fullHeader, type Rec, requiredHeader, studentA } from '../../test/helpers/fixture.js';
 
 export type Grp = 'HI7' | 'AM7' | 'AS7' | 'BL7' | 'PI7' | 'WH7' | 'MU7';
@@ -71,3 +78,41 @@ export function sdFolder(years: Record<string, Cell[]>, dir = new DataDir()): Da
   dir.csv('enrollment/cbeds.csv', fullHeader('cbeds'), cbeds);
   return dir;
 }
+
+/** One count of sd_counts: year offset k (0 = Y), district, group, n and N of ID_ALL. */
+export interface AggCell {
+  k: number;
+  district: string;
+  grp: Grp;
+  n: number;
+  N: number;
+}
+
+/**
+ * A database holding what the count step makes (sd_counts and the tables beside it) for ID_ALL only,
+ * straight from counts: the decide step and the outputs then run on it (property tests). Every
+ * year of the window has its inputs; Y is 2008-09.
+ */
+export async function sdAggregateDb(cfg: RunConfig, cells: AggCell[]): Promise<Db> {
+  const db = await Db.open();
+  await db.run(`
+    CREATE TABLE load_files AS SELECT 'x' AS file, 'table_a' AS kind, p AS period FROM (VALUES ('2006-12'), ('2007-12'), ('2008-12')) t(p);
+    CREATE TABLE clean_cbeds AS SELECT 'zzz' AS district, y AS year, NULL::VARCHAR AS grade_span, 'NR' AS "group", 0 AS enrollment FROM (VALUES ('2006-07'), ('2007-08'), ('2008-09')) t(y);
+    CREATE TABLE served_dec (_period VARCHAR, district VARCHAR, sd_grp VARCHAR, age_rept INTEGER, disability VARCHAR, fedset_sch VARCHAR, in_regcls INTEGER, grade VARCHAR, plan_type VARCHAR);
+    CREATE TABLE served_jun (_period VARCHAR, district VARCHAR, sd_grp VARCHAR, selpa VARCHAR, student_id VARCHAR, birthdate DATE, plan_type VARCHAR);
+    CREATE TABLE clean_table_c (_period VARCHAR, "SELPA_CODE" VARCHAR, "STUDENT_ID" VARCHAR, "DSPL_TYPE" VARCHAR, "DSPL_DAYS" DOUBLE);
+    CREATE TABLE clean_districts AS SELECT DISTINCT district AS district__raw FROM (VALUES ('x')) t(district) WHERE false;
+  `);
+  const rc = runContext(cfg);
+  await writeScenarios(db, cfg.catalog, [{ id: 0, values: cfg.params.values }]);
+  await countStep(db, rc, SD, cfg.params.values);
+  await db.run(`CREATE OR REPLACE TEMP TABLE sd_counts (y VARCHAR, district VARCHAR, category VARCHAR, grp VARCHAR, n BIGINT, big_n BIGINT)`);
+  await db.appendRows('sd_counts', cells.map((c) => [`${2008 - c.k}-${String((2009 - c.k) % 100).padStart(2, '0')}`, c.district, 'ID_ALL', c.grp, c.n, c.N]));
+  // the LEA and State totals again, over these counts (the last two statements of count.sql)
+  const stmts = splitStatements(readFileSync(new URL('count.sql', import.meta.url), 'utf8'));
+  for (const s of stmts.filter((x) => /TEMP TABLE sd_(lea|state) AS/.test(x))) await db.run(s);
+  await db.run(`INSERT INTO clean_districts SELECT DISTINCT district FROM sd_counts`);
+  return db;
+}
+
+const SD = INDICATORS.find((i) => i.id === 'sd')!;

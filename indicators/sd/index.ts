@@ -131,12 +131,15 @@ export default defineIndicator({
     { id: 'sd.identified', title: 'LEAs identified with significant disproportionality (of LEAs with a ratio calculated in Y)', precision: 2 },
     { id: 'sd.exceeding', title: 'LEAs with a ratio above the threshold in Y (of LEAs with a ratio calculated in Y)', precision: 2 },
   ],
+  whatifColumns: [{ column: 'sd_pairs', file: 'whatif-pairs.sql', description: 'district × group × category pairs identified' }],
   dir: import.meta.url,
   count: ['count.sql'],
   decide: ['decide.sql'],
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
-    { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA, fixedRoles: { value: 'value' }, fixedFrom: { value: SD_FROM } },
+    { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA, fixedRoles: { value: 'value' }, fixedFrom: { value: SD_FROM },
+      // its pairs: the year-Y rows of the groups present, with the method and the multi-year decision
+      explain: { where: 'years_exceeded IS NOT NULL AND denominator > 0', columns: ['method', 'nc_reason', 'display', 'years_exceeded', 'years_available', 'persistent', 'progress', 'identified'] } },
     { kind: 'table', name: 'table-sd', file: 'table-sd.sql', columns: TABLE_COLUMNS },
     { kind: 'triggers', file: 'triggers.sql', triggers: ['sd'] },
     { kind: 'warnings', file: 'warnings.sql' },

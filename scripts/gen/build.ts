@@ -63,7 +63,9 @@ function aLayout(folder: string, sample: boolean): ALayout {
     const headers = cols.map((c) => TA_ALIASES[c] ?? (lower.has(c) ? c.toLowerCase() : c));
     return { cols, headers, extra: 'LOCAL_FLAG', fmt: 'mdy', mixed8: 0, crlf: true };
   }
-  const drop = new Set<string>(['PARTI_SCI', 'PARTI_HIS', 'PARTI_WRTG', 'PARTI_CAH', 'MHS_ELIGIB', 'MHS_LANG', 'ETHNICITY4', 'SOLE_LOW']);
+  // HISPANIC (profile idea-2016) only in the history folders and the statewide files: the sample's
+  // own folders show that ETHNICITY codes alone decide HI7 when the column is absent.
+  const drop = new Set<string>(['PARTI_SCI', 'PARTI_HIS', 'PARTI_WRTG', 'PARTI_CAH', 'MHS_ELIGIB', 'MHS_LANG', 'ETHNICITY4', 'SOLE_LOW', 'HISPANIC']);
   const cols = all.filter((c) => !drop.has(c));
   return { cols, headers: cols, extra: null, fmt: 'iso', mixed8: 0.08, crlf: false };
 }
@@ -836,6 +838,14 @@ export function generateStatewide(
     d: p.kind === 'jun' ? new TableWriter(root, `casemis/${p.folder}/table_d.csv`, [...TD_FIELDS], perSelpa) : null,
     served: 0,
   }));
+  // The earlier years of profile idea-2016's window (2006-07 and 2007-08): December 2006 and 2007,
+  // June 2007 (history.ts: the model's years replayed). June 2006 feeds only trends: not written.
+  const history = HISTORY.filter((h) => h.target.folder !== '2006-06').map((h) => ({
+    h,
+    a: new TableWriter(root, `casemis/${h.target.folder}/table_a.csv`, [...TA_FIELDS], perSelpa, { bufferChars: 1 << 19 }),
+    c: h.target.kind === 'jun' ? new TableWriter(root, `casemis/${h.target.folder}/table_c.csv`, [...TC_FIELDS], perSelpa) : null,
+    served: 0,
+  }));
   const f = new DateFormatter('iso');
   const o: OtherOpts = { root, seed, geo, aggs, plant: false, lateSelpa: late, volume: 1, expected: [], written: summary.files };
   const wr = openReferrals(o);
@@ -878,6 +888,15 @@ export function generateStatewide(
         w.b.rowNoNl([f.fmt(p.rept), sp.code, 'ZZ9999999', '330', '100', '100', '2', '30']);
       }
     });
+    for (const hw of history) {
+      for (const x of [hw.a, hw.c]) x?.selpa(sp.code);
+      const data = historyRows(seed, [pop], hw.h, OVERDUE, DISCIPLINE_RATE, sp.code);
+      for (const it of data.a) {
+        hw.a.rowNoNl(fmtFields(it.row, TA_FIELDS, f));
+        if (it.snap.served) hw.served++;
+      }
+      if (hw.c) for (const r of data.c) hw.c.rowNoNl(fmtFields(r, TC_FIELDS, f));
+    }
     for (const s of [...pop.students, ...pop.unlinked]) {
       const r = referralOf(s, (x) => x);
       if (r) {
@@ -886,6 +905,14 @@ export function generateStatewide(
       }
     }
   });
+  for (const hw of history) {
+    for (const x of [hw.a, hw.c]) {
+      if (!x) continue;
+      x.close();
+      summary.files.push({ file: x.rel, rows: x.rows, bytes: x.bytes });
+    }
+    summary.counts[hw.h.target.folder] = { tableA: hw.a.rows, served: hw.served, tableB: 0, tableC: hw.c?.rows ?? 0, tableD: 0 };
+  }
   writers.forEach((w, pIdx) => {
     const p = PERIODS[pIdx] as Period;
     for (const x of [w.a, w.b, w.c, w.d]) {

@@ -161,10 +161,12 @@ export function historyRows(
   h: HistoryFolder,
   overdue: { iep: number; evl: number },
   disciplineRate: number,
+  /** A stream per part (the statewide files are written SELPA by SELPA); the sample has one. */
+  part?: string,
 ): HistoryRows {
   const drift = DRIFT[h.target.sy];
   if (!drift) throw new Error(`no drift for school year ${h.target.sy}`);
-  const rngC = Rng.derive(seed, 'history', 'tableC', h.target.folder);
+  const rngC = part === undefined ? Rng.derive(seed, 'history', 'tableC', h.target.folder) : Rng.derive(seed, 'history', 'tableC', h.target.folder, part);
   const a: HistoryRows['a'] = [];
   const c: TCRow[] = [];
   for (const pop of pops) {

@@ -145,7 +145,9 @@ const GE_SHARE: Record<string, number> = { AI: 0.0077, AS: 0.085, FI: 0.027, PI:
 
 export function writeCbeds(o: OtherOpts): void {
   const rng = Rng.derive(o.seed, 'cbeds');
-  const w = new CsvWriter(o.root, 'enrollment/cbeds.csv', ['district', 'year', 'group', 'enrollment']);
+  const w = new CsvWriter(o.root, 'enrollment/cbeds.csv', ['district', 'year', 'grade_span', 'group', 'enrollment']);
+  // 2008-09 in CBEDS letters (read by 9 and 10, and by sd); its rows kept for the earlier years.
+  const rows2008: { district: string; group: string; enr: number }[] = [];
   let planted = false;
   for (const d of o.geo.districts) {
     const a = agg(o, d);
@@ -169,11 +171,38 @@ export function writeCbeds(o: OtherOpts): void {
         planted = true;
         o.expected.push({ file: w.rel, line: w.line, field: 'enrollment', code: 'E-TYPE', note: 'thousands separator (quoted field with a comma); group NR counts in no APR group' });
       }
-      w.row([d.code, '2008-09', g, v]);
+      w.row([d.code, '2008-09', 'K12', g, v]);
+      rows2008.push({ district: d.code, group: g, enr });
     }
   }
   if (o.plant && !planted) throw new Error('cbeds: no NR row large enough for the E-TYPE plant');
+  writeCbedsHistory(o, w, rows2008);
   done(o, w);
+}
+
+/** The seven federal groups of profile idea-2016 for a CBEDS letter (FI to AS7, NR none). */
+const FEDERAL: Record<string, string | null> = { AI: 'AM7', AS: 'AS7', FI: 'AS7', PI: 'PI7', HI: 'HI7', AA: 'BL7', WH: 'WH7', MR: 'MU7', NR: null };
+
+/**
+ * 2006-07 and 2007-08 (the earlier years of profile idea-2016's window), in the seven federal codes:
+ * each district's 2008-09 enrollment per group, a few percent smaller the further back. Its own
+ * PRNG stream, so the 2008-09 rows do not change.
+ */
+function writeCbedsHistory(o: OtherOpts, w: CsvWriter, rows2008: { district: string; group: string; enr: number }[]): void {
+  const rng = Rng.derive(o.seed, 'cbeds-history');
+  for (const [year, back] of [['2006-07', 2], ['2007-08', 1]] as const) {
+    const byGroup = new Map<string, number>();
+    for (const r of rows2008) {
+      const g = FEDERAL[r.group];
+      if (!g) continue;
+      const k = `${r.district}|${g}`;
+      byGroup.set(k, (byGroup.get(k) ?? 0) + r.enr);
+    }
+    for (const [k, enr] of byGroup) {
+      const [district, g] = k.split('|') as [string, string];
+      w.row([district, year, 'K12', g, String(Math.round(enr * (1 - 0.015 * back) * jit(rng, 0.97, 1.03)))]);
+    }
+  }
 }
 
 export function writeBreaks(o: OtherOpts): void {

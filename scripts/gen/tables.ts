@@ -13,7 +13,7 @@ export const TA_FIELDS = [
   'TBDDLAY', 'LAST_IEP', 'LAST_EVAL', 'FEDSET_PRS', 'FEDSET_SCH', 'IN_REGCLS', 'FEDSET_INF', 'INFANT_SET', 'SOLE_LOW', 'EARLY_INT',
   'IN_RFRDATE', 'IN_RFRBY', 'IN_PRNTCST', 'IN_INTEVAL', 'MHS_ELIGIB', 'MHS_LANG', 'TRAN_GOAL1', 'TRAN_GOAL2', 'TRAN_GOAL3',
   'TRAN_GOAL4', 'SPEC_TRANS', 'GRAD_PLAN', 'PARTI_ELA', 'PARTI_MATH', 'PARTI_SCI', 'PARTI_HIS', 'PARTI_WRTG', 'PARTI_CAH',
-  'EXIT_DATE', 'EXIT_RESON',
+  'EXIT_DATE', 'EXIT_RESON', 'HISPANIC',
 ] as const;
 export type TAField = (typeof TA_FIELDS)[number];
 
@@ -52,6 +52,21 @@ export type TCRow = Record<TCField, Cell>;
 export type TDRow = Record<TDField, Cell>;
 
 /** Small integer hash in [0, 1) for per-(student, period) decisions independent of generation order. */
+/**
+ * A third race code for 15 % of the students with two (profile idea-2016 reads ETHNICITY2-4), from a
+ * hash of the student (no PRNG draw: the other files stay as they were).
+ */
+export function eth3Of(s: Pick<Student, 'uid' | 'eth1' | 'eth2'>): string {
+  if (!s.eth2 || unit(s.uid, 31, 7) >= 0.15) return '';
+  return ['100', '301', '600', '700', '201'].find((c) => c !== s.eth1 && c !== s.eth2) ?? '';
+}
+
+/** HISPANIC (Y/N): Y with any code 500, and for 2 % of the others (Hispanic students reported by race codes only). */
+export function hispanicOf(s: Pick<Student, 'uid' | 'eth1' | 'eth2'>): string {
+  if (s.eth1 === '500' || s.eth2 === '500') return 'Y';
+  return unit(s.uid, 37, 11) < 0.02 ? 'Y' : 'N';
+}
+
 export function unit(a: number, b: number, c: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35) ^ Math.imul(c + 0x27d4eb2f, 0x165667b1);
   h ^= h >>> 15;
@@ -171,8 +186,9 @@ export function snapshot(s: Student, p: Period, pIdx: number, overdue: { iep: nu
     GENDER: s.gender,
     ETHNICITY1: s.eth1,
     ETHNICITY2: s.eth2,
-    ETHNICITY3: '',
+    ETHNICITY3: eth3Of(s),
     ETHNICITY4: '',
+    HISPANIC: hispanicOf(s),
     EL: s.el,
     NATIV_LANG: s.lang,
     MIGRANT: s.migrant,

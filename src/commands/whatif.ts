@@ -11,7 +11,7 @@ interface Args extends CommonArgs {
 }
 
 function table(res: WhatifResult): string {
-  const cols = [...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), 'identified', 'entered', 'left'];
+  const cols = [...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), ...res.extraColumns, 'identified', 'entered', 'left'];
   const width = (c: string): number => Math.max(c.length, 4);
   const fmt = (v: unknown, c: string): string => (v === null || v === undefined ? '–' : (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : JSON.stringify(v))).padStart(width(c));
   const lines = [`${'scenario'.padStart(8)} ${cols.map((c) => c.padStart(width(c))).join(' ')}`];

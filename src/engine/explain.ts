@@ -3,6 +3,7 @@
 // Generic: it reads outputs of kind `districts` and the identification table, never an indicator's SQL.
 import { type Db, quoteIdent } from '../db.js';
 import { UsageError } from '../errors.js';
+import { outputColumns } from './indicator.js';
 import type { RunResult } from './run.js';
 
 export interface ExplainIndicator {
@@ -10,7 +11,7 @@ export interface ExplainIndicator {
   title: string;
   status: string;
   /** The district's rows of each districts/ file (4B and 10 have one per group or disability). */
-  files: { file: string; rows: Record<string, unknown>[] }[];
+  files: { file: string; rows: Record<string, unknown>[]; keys: string[]; extra: string[] }[];
   note: string;
 }
 
@@ -61,8 +62,12 @@ export async function explainDistrict(db: Db, result: RunResult, code: string): 
     const outs = result.outputs.filter((o) => o.indicator === st.id && o.kind === 'districts');
     const files: ExplainIndicator['files'] = [];
     for (const o of outs) {
-      const rows = await db.all<Record<string, unknown>>(`SELECT * FROM ${quoteIdent(o.table)} WHERE district = $c ORDER BY ALL`, { c: code });
-      files.push({ file: `${o.path!}.csv`, rows: rows.map(({ district: _d, district_name: _n, selpa: _s, ...rest }) => rest) });
+      const def = result.outputDefs?.get(o.table);
+      const where = def?.explain?.where ? ` AND (${def.explain.where})` : '';
+      // in the file's own order (its SELECT's ORDER BY)
+      const rows = await db.all<Record<string, unknown>>(`SELECT * FROM ${quoteIdent(o.table)} WHERE district = $c${where} ORDER BY rowid`, { c: code });
+      const keys = def ? outputColumns(def).filter((c) => c.role === 'key' && c.name !== 'district').map((c) => c.name) : ['group', 'disability'];
+      files.push({ file: `${o.path!}.csv`, keys, extra: def?.explain?.columns ?? [], rows: rows.map(({ district: _d, district_name: _n, selpa: _s, ...rest }) => rest) });
     }
     indicators.push({
       indicator: st.id,
@@ -90,9 +95,10 @@ export function explanationText(e: Explanation): string {
     }
     for (const f of i.files) {
       for (const r of f.rows) {
-        const key = Object.entries(r).filter(([k]) => ['group', 'disability'].includes(k)).map(([k, v]) => `${k} ${show(v)}`).join(' ');
+        const key = f.keys.filter((k) => k in r).map((k) => `${k} ${show(r[k])}`).join(' ');
+        const extra = f.extra.map((k) => `  ${k} ${show(r[k])}`).join('');
         lines.push(
-          `      ${key ? `${key}: ` : ''}${show(r.numerator)} / ${show(r.denominator)} = ${show(r.value)}  threshold ${show(r.threshold)}  evaluated ${show(r.evaluated)}  flagged ${show(r.flagged)}`,
+          `      ${key ? `${key}: ` : ''}${show(r.numerator)} / ${show(r.denominator)} = ${show(r.value)}  threshold ${show(r.threshold)}  evaluated ${show(r.evaluated)}  flagged ${show(r.flagged)}${extra}`,
         );
       }
     }

@@ -108,6 +108,11 @@ export interface OutputDef {
   fixedFrom?: Partial<Record<string, string[]>>;
   /** Equations between rows beyond the `total` row (item tables); see SumDef. */
   sums?: SumDef[];
+  /**
+   * `apr explain` of a districts output: `where`, a SQL predicate over its columns choosing the rows
+   * shown (sd: the year-Y rows of the groups present, its pairs); `columns`, shown after the figures.
+   */
+  explain?: { where?: string; columns?: string[] };
 }
 
 export interface IndicatorDef {
@@ -150,6 +155,11 @@ export interface IndicatorDef {
    * step finds them itself; the plan loads them and `--only` reads their files.
    */
   years?: (values: ParamValues) => { dec: number[]; jun: number[] };
+  /**
+   * Extra columns of what-if scenarios.csv after the trigger counts: a SQL file run after the decide
+   * step whose last SELECT gives `scenario, value` (sd_pairs: pairs identified per scenario).
+   */
+  whatifColumns?: { column: string; file: string; description: string }[];
 }
 
 export function defineIndicator(def: IndicatorDef): IndicatorDef {

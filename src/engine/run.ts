@@ -10,7 +10,7 @@ import { FILE_KINDS } from '../load/schemas/index.js';
 import { emptyBinding, runSqlFile } from '../sqlfile.js';
 import { loadCached } from './cache.js';
 import { buildIdentification } from './identification.js';
-import { type ColumnDef, type IndicatorDef, outputPath, outTable, TREND_COLUMNS } from './indicator.js';
+import { type ColumnDef, type IndicatorDef, type OutputDef, outputPath, outTable, TREND_COLUMNS } from './indicator.js';
 import type { ParamInfo, ParamValues, ResolvedParams } from './params.js';
 import { closure, dataYear, missingInputs, neededFiles, ordered, periodsFor, type Status, statusText } from './plan.js';
 import { type Profile, yearContext } from './profile.js';
@@ -84,6 +84,8 @@ export interface RunResult {
   rejectRateExceeded: { file: string; rate: number }[];
   /** Consistency checks that failed (outputs of kind `warnings`), for run.json. */
   warnings: { indicator: string; code: string; message: string }[];
+  /** The declaration of each output table (explain reads its key columns and options). */
+  outputDefs?: Map<string, OutputDef>;
   /** Outputs of kind `notes`: run.json `modules.<indicator>.<key>`. */
   notes: Record<string, Record<string, unknown>>;
 }
@@ -214,6 +216,7 @@ export async function runPipeline(db: Db, cfg: RunConfig, fx: Effects): Promise<
         }
         if (out.skipWhenEmpty && (await db.scalar(`SELECT count(*) FROM ${table}`)) === 0) continue;
         result.outputs.push({ path: outputPath(ind, out), table, indicator: ind.id, kind: out.kind, name: out.name ?? ind.id });
+        (result.outputDefs ??= new Map()).set(table, out);
       }
     }
     const ms = Math.round(performance.now() - t0);

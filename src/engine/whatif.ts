@@ -93,6 +93,8 @@ export interface WhatifResult {
   /** Indicator count steps run over all groups (only those whose values changed re-count). */
   countRuns: number;
   baseline: Record<string, number | null>;
+  /** Columns the indicators add after the trigger counts (sd_pairs). */
+  extraColumns: string[];
   rows: Record<string, string | number | null>[];
 }
 
@@ -145,6 +147,8 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   await db.run(`CREATE OR REPLACE TEMP TABLE whatif_triggers AS SELECT * FROM (${triggersUnion([])})`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE whatif_extra (col VARCHAR, scenario INTEGER, value BIGINT)`);
+  const extras = runnable.flatMap((ind) => (ind.whatifColumns ?? []).map((c) => ({ ind, ...c })));
   const counted = new Map<string, string>();
   let countRuns = 0;
   await time('scenarios', async () => {
@@ -164,6 +168,10 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
         // Counts and changes need no sentences: leave them out so they are never formatted.
         const t = await runOutput(db, rc, ind, out, values, 'whatif_batch', ['scenario', 'district', 'trigger', 'value', 'threshold', 'numerator', 'denominator']);
         await db.run(`INSERT INTO whatif_triggers SELECT * FROM (${triggersUnion([t], false)})`);
+      }
+      for (const x of extras) {
+        const t = await runOutput(db, rc, x.ind, { kind: 'table', file: x.file }, values, 'whatif_batch');
+        await db.run(`INSERT INTO whatif_extra SELECT $c, scenario::INTEGER, value::BIGINT FROM ${quoteIdent(t)}`, { c: x.column });
       }
     }
   });
@@ -194,6 +202,9 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
      FROM sc`,
     { n: all.length },
   );
+  const extraRows = await db.all<{ col: string; scenario: number; value: number }>(`SELECT col, scenario, value::DOUBLE AS value FROM whatif_extra`);
+  const extraOf = new Map(extraRows.map((e) => [`${e.scenario}|${e.col}`, e.value]));
+  const extraCols = (id: number): Record<string, number> => Object.fromEntries(extras.map((x) => [x.column, extraOf.get(`${id}|${x.column}`) ?? 0]));
   const byScenario = new Map(dist.map((d) => [d.scenario, d]));
   const countOf = new Map(counts.map((c) => [`${c.scenario}|${c.trigger}`, c.n]));
   const triggerCols = (id: number): Record<string, number | null> =>
@@ -204,6 +215,7 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
       scenario: s.id,
       ...Object.fromEntries(varies.map((v, k) => [v.param.name, labels[i]![k]!])),
       ...triggerCols(s.id),
+      ...extraCols(s.id),
       identified: d.identified,
       entered: d.entered,
       left: d.left,
@@ -217,14 +229,15 @@ export async function runWhatif(db: Db, cfg: RunConfig, varies: Vary[], fx: Effe
     scenarioCount: scenarios.length,
     countGroups: groups.size,
     countRuns,
-    baseline: { ...triggerCols(0), identified: b0.identified },
+    baseline: { ...triggerCols(0), ...extraCols(0), identified: b0.identified },
+    extraColumns: extras.map((x) => x.column),
     rows,
   };
 }
 
 /** whatif/scenarios.csv and whatif/changes.csv (OUTPUTS.md). */
 export async function writeWhatif(db: Db, res: WhatifResult, dir: string): Promise<void> {
-  const cols = ['scenario', ...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), 'identified', 'entered', 'left'];
+  const cols = ['scenario', ...res.varies.map((v) => v.param.name), ...res.triggers.map((t) => t.id), ...res.extraColumns, 'identified', 'entered', 'left'];
   await db.run(`CREATE OR REPLACE TEMP TABLE whatif_scenarios (${cols.map((c, i) => `${quoteIdent(c)} ${i === 0 ? 'INTEGER' : i <= res.varies.length ? 'VARCHAR' : 'INTEGER'}`).join(', ')})`);
   await db.appendRows('whatif_scenarios', res.rows.map((r) => cols.map((c) => r[c] ?? null)));
   await db.run(`COPY (SELECT * FROM whatif_scenarios ORDER BY scenario) TO $p (FORMAT csv, HEADER true)`, { p: `${dir}/scenarios.csv` });
