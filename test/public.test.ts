@@ -1,5 +1,6 @@
 // public/ of a whole run on data-samples: every small count is `*`, nothing suppressed can be
-// recovered by subtraction, and the analyst-only files never appear there.
+// recovered by subtraction, and the analyst-only files never appear there. Profile idea-2016 is
+// ca-ffy2008 plus module sd: one run covers every output.
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ describe('public/', () => {
   it('suppresses every small count, leaks none by subtraction, holds no identification or student list', async () => {
     const out = mkdtempSync(join(tmpdir(), 'apr-public-'));
     const ex = await execute(
-      { dir: 'data-samples', out, profile: 'ca-ffy2008', format: 'csv', json: false, quiet: true, debug: false, 'student-lists': true },
+      { dir: 'data-samples', out, profile: 'idea-2016', format: 'csv', json: false, quiet: true, debug: false, 'student-lists': true },
       'run',
       () => FIXED_NOW,
     );
@@ -24,6 +25,7 @@ describe('public/', () => {
     const db = await Db.open();
     try {
       let checked = 0;
+      let checkedRest = 0;
       for (const o of ex.result.outputs.filter((x) => x.path && (x.kind === 'table' || x.kind === 'districts'))) {
         const ind = INDICATORS.find((i) => i.id === o.indicator)!;
         const def = ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name);
@@ -37,7 +39,7 @@ describe('public/', () => {
             if (r[c.name] !== null && n > 0 && n < 10) expect(pub[i]![c.name], `${o.path!} ${c.name} row ${i}`).toBe('*');
           });
         }
-        const opts = { minCell: 10, districts: o.kind === 'districts', sums: o.columns ? undefined : def?.sums };
+        const opts = { minCell: 10, districts: o.kind === 'districts', sums: o.columns ? undefined : def?.sums, sumsBy: def?.sumsBy };
         expect(recoverable(pub, columns, opts), o.path!).toEqual([]);
         // the equations suppression keeps hold on the analyst's figures (a wrong declared sum would protect nothing)
         const product = new Set((opts.sums ?? []).filter((x) => x.product).map((x) => x.total));
@@ -46,6 +48,31 @@ describe('public/', () => {
           const v = ([i, c]: CellRef): number => Number(raw[i]![c]);
           if (!eq.total || product.has(String(raw[eq.total[0]]![keyCol])) || raw[eq.total[0]]![eq.total[1]] === null) continue;
           expect(eq.parts.reduce((t, c) => t + v(c), 0), `${o.path!} ${JSON.stringify(eq)}`).toBe(v(eq.total));
+        }
+        // a comparison that is the rest of a block (sd: the LEA's other groups): part + rest = the block's
+        // total T (the sum of every row's part) in each row where it applies, so one such row with both
+        // printed gives T, and then one hidden part, or a row with one of its two hidden, leaks
+        for (const c of columns.filter((x) => x.restOf)) {
+          const { col, within, when } = c.restOf!;
+          const byBlock = new Map<string, number[]>();
+          pub.forEach((r, i) => {
+            const k = within.map((w) => r[w]).join('|');
+            byBlock.set(k, [...(byBlock.get(k) ?? []), i]);
+          });
+          for (const [k, rowsOf] of byBlock) {
+            const applies = rowsOf.filter((i) => !when || raw[i]![when.column] === when.equals);
+            const hiddenOf = (i: number): number => [col, c.name].filter((x) => pub[i]![x] === '*').length;
+            if (!applies.some((i) => hiddenOf(i) === 0)) continue;
+            expect(rowsOf.filter((i) => pub[i]![col] === '*').length, `${o.path!} ${c.name} block ${k}: one hidden ${col} with the total printed`).not.toBe(1);
+            expect(applies.filter((i) => hiddenOf(i) === 1), `${o.path!} ${c.name} block ${k}`).toEqual([]);
+          }
+          checkedRest++;
+        }
+        // a value computed from counts (sd's ratio) is printed only with all of them
+        for (const c of columns.filter((x) => x.role === 'value' && x.from?.length)) {
+          pub.forEach((r, i) => {
+            if (r[c.name] !== null && r[c.name] !== '*' && r[c.name] !== 'NC') for (const f of c.from!) expect(r[f], `${o.path!} ${c.name} row ${i} with ${f}`).not.toBe('*');
+          });
         }
         // a printed percent next to its printed denominator gives the numerator away
         for (const c of columns.filter((x) => x.role === 'percent' && x.num && x.den)) {
@@ -56,6 +83,7 @@ describe('public/', () => {
         checked++;
       }
       expect(checked).toBeGreaterThan(20);
+      expect(checkedRest).toBe(2);
     } finally {
       db.close();
     }

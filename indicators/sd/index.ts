@@ -32,14 +32,17 @@ const overrides = Object.fromEntries(
 /** The ratio and its printed form are computed from the row's four counts: hidden with any of them. */
 const SD_FROM = ['numerator', 'denominator', 'comp_numerator', 'comp_denominator'];
 
+const BLOCK = ['district', 'year', 'category'];
+
 const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'year', type: 'VARCHAR', role: 'key' },
   { name: 'category', type: 'VARCHAR', role: 'key' },
   { name: 'group', type: 'VARCHAR', role: 'key' },
   { name: 'risk', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
   { name: 'comp_scope', type: 'VARCHAR', role: 'text' },
-  { name: 'comp_numerator', type: 'BIGINT', role: 'count' },
-  { name: 'comp_denominator', type: 'BIGINT', role: 'count' },
+  // the LEA's other groups: hidden in a district-year-category block where a group's count is
+  { name: 'comp_numerator', type: 'BIGINT', role: 'count', restOf: { col: 'numerator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } } },
+  { name: 'comp_denominator', type: 'BIGINT', role: 'count', restOf: { col: 'denominator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } } },
   { name: 'comp_risk', type: 'DOUBLE', role: 'percent', num: 'comp_numerator', den: 'comp_denominator' },
   { name: 'method', type: 'VARCHAR', role: 'text' },
   { name: 'method_reason', type: 'VARCHAR', role: 'text' },
@@ -138,6 +141,8 @@ export default defineIndicator({
   outputs: [
     { kind: 'summary', file: 'summary.sql' },
     { kind: 'districts', file: 'districts.sql', columns: DISTRICT_EXTRA, fixedRoles: { value: 'value' }, fixedFrom: { value: SD_FROM },
+      // each group's counts add up over the districts of a year and category (the State figure)
+      sumsBy: ['year', 'category', 'group'],
       // its pairs: the year-Y rows of the groups present, with the method and the multi-year decision
       explain: { where: 'years_exceeded IS NOT NULL AND denominator > 0', columns: ['method', 'nc_reason', 'display', 'years_exceeded', 'years_available', 'persistent', 'progress', 'identified'] } },
     { kind: 'table', name: 'table-sd', file: 'table-sd.sql', columns: TABLE_COLUMNS },

@@ -52,6 +52,12 @@ export interface ColumnDef {
   sumOf?: string[];
   /** For `count`: distinct things (districts with findings) whose `total` row is not the sum of the rows. */
   distinct?: boolean;
+  /**
+   * For `count`: the sum of column `col` over the rows sharing the `within` columns, less this row's
+   * (sd's LEA comparison: the LEA's other groups), on rows where `when` holds. Every row of a block
+   * where one `col` cell is hidden hides it too, or the block's total would give that cell away.
+   */
+  restOf?: { col: string; within: string[]; when?: { column: string; equals: string } };
 }
 
 /**
@@ -108,6 +114,8 @@ export interface OutputDef {
   fixedFrom?: Partial<Record<string, string[]>>;
   /** Equations between rows beyond the `total` row (item tables); see SumDef. */
   sums?: SumDef[];
+  /** A districts file with several rows per district: its counts add up to a public figure within these key columns (sd: year, category, group). */
+  sumsBy?: string[];
   /**
    * `apr explain` of a districts output: `where`, a SQL predicate over its columns choosing the rows
    * shown (sd: the year-Y rows of the groups present, its pairs); `columns`, shown after the figures.

@@ -34,6 +34,20 @@ export interface SuppressOptions {
   districts?: boolean;
   /** Declared equations between rows (OutputDef.sums); they replace the `total` row's. */
   sums?: SumDef[];
+  /** A districts file: its column equations hold within these key columns (OutputDef.sumsBy). */
+  sumsBy?: string[];
+}
+
+/** Row indexes grouped by the values of `cols`. */
+function blocks(rows: TableRow[], cols: string[]): number[][] {
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const g = cols.map((k) => String(r[k] ?? '')).join('\u0000');
+    const m = groups.get(g);
+    if (m) m.push(i);
+    else groups.set(g, [i]);
+  });
+  return [...groups.values()];
 }
 
 /** A cell: row index and column name. */
@@ -63,9 +77,11 @@ export function equations(rows: TableRow[], columns: ColumnDef[], opts: Suppress
     const sumOf = c.sumOf;
     rows.forEach((_, i) => out.push({ parts: sumOf.map((p) => [i, p] as const), total: [i, c.name] }));
   }
-  const counts = columns.filter(isCount);
+  // a `restOf` column is derived from the others (no sum of its own)
+  const counts = columns.filter((c) => isCount(c) && !c.restOf);
   if (opts.districts) {
-    for (const c of counts) out.push({ parts: rows.map((_, i) => [i, c.name] as const), total: null });
+    const parts = opts.sumsBy?.length ? blocks(rows, opts.sumsBy) : [rows.map((_, i) => i)];
+    for (const c of counts) for (const p of parts) out.push({ parts: p.map((i) => [i, c.name] as const), total: null });
     return out;
   }
   const keys = columns.filter((c) => c.role === 'key').map((c) => c.name);
@@ -136,6 +152,16 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
       if (pick === undefined) continue;
       hidden.add(cellKey(pick));
       changed = true;
+    }
+  }
+  // 2b. a comparison (restOf) is hidden in every row of a block where one of its parts is hidden:
+  // part + comparison is the same in each row of the block, so one row with both printed would give
+  // the block's total and with it the hidden part.
+  for (const c of columns.filter((x) => x.restOf)) {
+    const { col, within, when } = c.restOf!;
+    for (const b of blocks(out, within)) {
+      if (!b.some((i) => hidden.has(cellKey([i, col])))) continue;
+      for (const i of b) if (!when || rows[i]![when.column] === when.equals) hidden.add(cellKey([i, c.name]));
     }
   }
   // 3. percents, derived values and markers

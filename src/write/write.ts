@@ -34,12 +34,12 @@ async function summaryTable(db: Db, rows: SummaryRow[]): Promise<void> {
 }
 
 /** The declared columns (with roles) of a written output. */
-function declaredColumns(cfg: RunConfig, o: OutputRef): { columns: ColumnDef[]; sums: ReturnType<typeof findOutput>['sums'] } | null {
+function declaredColumns(cfg: RunConfig, o: OutputRef): { columns: ColumnDef[]; sums: ReturnType<typeof findOutput>['sums']; sumsBy?: string[] } | null {
   if (o.columns) return { columns: o.columns, sums: undefined };
   const ind = cfg.indicators.find((i) => i.id === o.indicator);
   if (!ind) return null;
   const def = ind.outputs.find((x) => x.kind === o.kind && (x.name ?? ind.id) === o.name) ?? findOutput(ind, o.name);
-  return { columns: outputColumns(def), sums: def.sums };
+  return { columns: outputColumns(def), sums: def.sums, sumsBy: def.sumsBy };
 }
 
 /** Writes rows as an all-text CSV (markers among numbers) through a scratch table and COPY. */
@@ -70,7 +70,7 @@ async function writePublic(db: Db, cfg: RunConfig, result: RunResult, outDir: st
     if (!decl) continue;
     const rows = await db.all<TableRow>(`SELECT * FROM ${quoteIdent(o.table)}`);
     const cols = rows.length ? Object.keys(rows[0]!) : decl.columns.map((c) => c.name);
-    const published = suppressTable(rows, decl.columns, { minCell, districts: o.kind === 'districts', sums: decl.sums });
+    const published = suppressTable(rows, decl.columns, { minCell, districts: o.kind === 'districts', sums: decl.sums, sumsBy: decl.sumsBy });
     await copyText(db, cols, asText(published, cols), join(dir, `${o.path}.csv`));
     written.push(join(dir, `${o.path}.csv`));
   }
