@@ -44,8 +44,8 @@ if (scales.some((s) => !(s > 0))) {
   process.exit(2);
 }
 
-// Goals of issue 9. RSS in MiB.
-const GOAL = { fullRatio: 3, fullRssMb: 1536, onlyRatio: 3, rerunRatio: 0.25, scalingDrift: 0.2, scale4RssMb: 2048 };
+// Goals of issue 9 (RSS in MiB) and issue 10 (module sd after load, seconds).
+const GOAL = { fullRatio: 3, fullRssMb: 1536, onlyRatio: 3, rerunRatio: 0.25, scalingDrift: 0.2, scale4RssMb: 2048, sdModuleS: 2, sdSweepS: 3 };
 
 interface RunJson {
   year: string;
@@ -229,6 +229,37 @@ try {
     }
     db.close();
     report.whatif = { in_process_run_secs: inProcS, sweeps: sweepRows };
+
+    // Module sd (profile idea-2016, issue 10): its time in a run after load, and a 20-scenario sweep
+    // over threshold × cell × n-size after load (every indicator, and --only sd).
+    log('sd: in-process run, profile idea-2016');
+    const sdDb = await Db.open(':memory:');
+    const sdCfg = buildRunConfig({ dataDir: dir, profile: 'idea-2016' });
+    const sdRun = await runPipeline(sdDb, sdCfg, fx);
+    const moduleS = (sdRun.steps['indicator sd'] ?? NaN) / 1000;
+    table.push({
+      measure: 'sd module in a run, after load',
+      value: `${f2(moduleS)} s`,
+      goal: `≤ ${GOAL.sdModuleS} s`,
+      met: check('sd module ≤ 2 s after load', moduleS, GOAL.sdModuleS, moduleS <= GOAL.sdModuleS),
+    });
+    const sdSweep = ['sd.threshold=2:4:0.5', 'sd.min_cell=5,10', 'sd.min_n=20,30'];
+    const sdRows = [];
+    for (const only of [undefined, ['sd']]) {
+      const c = only ? buildRunConfig({ dataDir: dir, profile: 'idea-2016', only }) : sdCfg;
+      const s0 = performance.now();
+      const res = await runWhatif(sdDb, c, sdSweep.map((a) => parseVary(c.catalog, a)), fx, sdRun.load);
+      const secs = (performance.now() - s0) / 1000;
+      sdRows.push({ only: only ?? null, scenarios: res.scenarioCount, secs, identified: res.rows.map((r) => r.sd) });
+      table.push({
+        measure: `sd what-if ${res.scenarioCount} scenarios${only ? ' (--only sd)' : ' (every indicator)'}`,
+        value: `${f2(secs)} s`,
+        goal: `≤ ${GOAL.sdSweepS} s`,
+        met: check(`sd sweep ≤ 3 s after load${only ? ' (--only sd)' : ''}`, secs, GOAL.sdSweepS, secs <= GOAL.sdSweepS),
+      });
+    }
+    sdDb.close();
+    report.sd = { module_secs: moduleS, rows: sdRun.steps, sweeps: sdRows };
   }
 
   // 6. Scaling: the generator's folder at each scale, a full run each.

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { checkRules } from '../engine/params.js';
 import { grid, parseVary, runWhatif, type WhatifResult, writeWhatif } from '../engine/whatif.js';
-import { type CommonArgs, dataOptions, DOCS, displayOptions, epilogue, openDb, outOption, progressFor, resolveCommon } from './common.js';
+import { type CommonArgs, dataOptions, DOCS, displayOptions, epilogue, onlyOption, openDb, outOption, progressFor, resolveCommon } from './common.js';
 
 interface Args extends CommonArgs {
   vary?: string[];
@@ -27,7 +27,7 @@ export const whatifCommand: CommandModule<object, Args> = {
   command: 'whatif [dir]',
   describe: 're-run identification over a grid of parameter values (--vary NAME=LIST, repeatable)',
   builder: (y) =>
-    displayOptions(outOption(dataOptions(y), 'output folder (default reports/<profile>); writes whatif/ in it'))
+    displayOptions(onlyOption(outOption(dataOptions(y), 'output folder (default reports/<profile>); writes whatif/ in it'), 'sweep only these indicators (and those they use): ID,ID; the others\' triggers show –'))
       .option('vary', {
         type: 'string',
         array: true,
