@@ -81,12 +81,14 @@ CREATE OR REPLACE MACRO line_ref(first_file, first_line, this_file) AS (
 -- groups"): the seven federal groups, exclusive. A CASEMIS ETHNICITY code's race family; 500
 -- (Hispanic), 800 (two or more, no detail) and 999 have none.
 CREATE OR REPLACE MACRO sd_family(code) AS (
-  CASE
-    WHEN code = '100' THEN 'AM7'
-    WHEN code IN ('201', '202', '203', '204', '205', '206', '207', '208', '299', '400') THEN 'AS7'
-    WHEN code IN ('301', '302', '303', '304', '399') THEN 'PI7'
-    WHEN code = '600' THEN 'BL7'
-    WHEN code = '700' THEN 'WH7'
+  -- a simple CASE (equality tests): an IN list here became a join per use in the December scan
+  CASE code
+    WHEN '100' THEN 'AM7'
+    WHEN '201' THEN 'AS7' WHEN '202' THEN 'AS7' WHEN '203' THEN 'AS7' WHEN '204' THEN 'AS7' WHEN '205' THEN 'AS7'
+    WHEN '206' THEN 'AS7' WHEN '207' THEN 'AS7' WHEN '208' THEN 'AS7' WHEN '299' THEN 'AS7' WHEN '400' THEN 'AS7'
+    WHEN '301' THEN 'PI7' WHEN '302' THEN 'PI7' WHEN '303' THEN 'PI7' WHEN '304' THEN 'PI7' WHEN '399' THEN 'PI7'
+    WHEN '600' THEN 'BL7'
+    WHEN '700' THEN 'WH7'
   END
 );
 
@@ -95,11 +97,26 @@ CREATE OR REPLACE MACRO sd_family(code) AS (
 -- HISPANIC = N) no group (NULL).
 CREATE OR REPLACE MACRO sd_group(hispanic, e1, e2, e3, e4) AS (
   CASE
-    WHEN hispanic = 'Y' OR (hispanic IS NULL AND list_contains([e1, e2, e3, e4], '500')) THEN 'HI7'
-    ELSE (
-      SELECT CASE WHEN len(f) = 1 THEN f[1] WHEN len(f) > 1 OR list_contains([e1, e2, e3, e4], '800') THEN 'MU7' END
-      FROM (SELECT list_distinct(list_filter([sd_family(e1), sd_family(e2), sd_family(e3), sd_family(e4)], lambda x: x IS NOT NULL)) AS f)
-    )
+    WHEN hispanic = 'Y' THEN 'HI7'
+    -- one code (most records): decided on it alone; the general rule below runs on the others only
+    WHEN e2 IS NULL AND e3 IS NULL AND e4 IS NULL THEN
+      CASE WHEN e1 = '500' THEN CASE WHEN hispanic IS NULL THEN 'HI7' END WHEN e1 = '800' THEN 'MU7' ELSE sd_family(e1) END
+    WHEN hispanic IS NULL AND (e1 = '500' OR e2 = '500' OR e3 = '500' OR e4 = '500') THEN 'HI7'
+    ELSE sd_families_group(sd_family(e1), sd_family(e2), sd_family(e3), sd_family(e4),
+                           coalesce(e1 = '800' OR e2 = '800' OR e3 = '800' OR e4 = '800', false))
+  END
+);
+
+-- The group of four race families (NULL = none): all the same → that one; two or more → MU7; none
+-- → MU7 when an 800 is there, else no group. Plain expressions, no list or subquery (a per-row
+-- subquery made a join of the December scan).
+CREATE OR REPLACE MACRO sd_families_group(f1, f2, f3, f4, has800) AS (
+  CASE
+    WHEN coalesce(f1, f2, f3, f4) IS NULL THEN CASE WHEN has800 THEN 'MU7' END
+    WHEN coalesce(f1 = coalesce(f1, f2, f3, f4), true) AND coalesce(f2 = coalesce(f1, f2, f3, f4), true)
+         AND coalesce(f3 = coalesce(f1, f2, f3, f4), true) AND coalesce(f4 = coalesce(f1, f2, f3, f4), true)
+      THEN coalesce(f1, f2, f3, f4)
+    ELSE 'MU7'
   END
 );
 

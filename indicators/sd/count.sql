@@ -58,7 +58,7 @@ SELECT c.category,
 FROM sd_categories c CROSS JOIN sd_avail a
 GROUP BY c.category;
 
--- December count (after unduplication), the population's PLAN_TYPEs, records with a group.
+-- December count (after unduplication), the population's PLAN_TYPEs (grp NULL: no group).
 -- age_rept is the age on REPT_DATE = December 1 of the year.
 CREATE OR REPLACE TEMP TABLE sd_dec_agg AS
 WITH r AS (
@@ -67,7 +67,8 @@ WITH r AS (
          s.age_rept BETWEEN split_part($sd_placement_ages, '-', 1)::INTEGER AND split_part($sd_placement_ages, '-', 2)::INTEGER AS in_pl
   FROM served_dec s
   JOIN sd_years y ON s._period = y.dec_period
-  WHERE list_contains($sd_plan_types, s.plan_type) AND s.sd_grp IS NOT NULL
+  -- (records without a group are kept to the end: filtering here would compute the group twice)
+  WHERE list_contains($sd_plan_types, s.plan_type)
 )
 SELECT y, district, grp,
        count(*) FILTER (WHERE in_id) AS "ID_ALL",
@@ -120,7 +121,7 @@ WITH r AS (
   FROM served_jun s
   JOIN sd_years y ON s._period = y.ds_jun_period
   LEFT JOIN sd_acts a ON a.y = y.y AND a.selpa = s.selpa AND a.student_id = s.student_id
-  WHERE list_contains($sd_plan_types, s.plan_type) AND s.sd_grp IS NOT NULL
+  WHERE list_contains($sd_plan_types, s.plan_type)
     AND age_on(s.birthdate, y.ds_dec_date) BETWEEN 3 AND 21
 )
 SELECT y, district, grp,
@@ -169,7 +170,7 @@ SELECT l.y, l.district, c.category, l.grp,
 FROM long l
 JOIN sd_categories c USING (category)
 JOIN sd_avail a ON a.y = l.y
-WHERE CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END;
+WHERE l.grp IS NOT NULL AND CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END;
 
 -- The LEA totals per year × district × category (the comparison of group g is the total less g),
 -- and the State's per group and in all (all loaded records, every district).

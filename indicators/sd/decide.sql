@@ -31,8 +31,9 @@ CREATE OR REPLACE MACRO sd_run(f0, f1, f2, m) AS (
        WHEN m < 3 OR NOT coalesce(f2, false) THEN 2 ELSE 3 END
 );
 
+-- No year available at all (the family's inputs are missing in Y) is insufficient under either rule.
 CREATE OR REPLACE MACRO sd_history(available, k_years, short_history) AS (
-  CASE WHEN available >= k_years THEN 'complete' WHEN short_history = 'reduce' THEN 'reduced' ELSE 'insufficient_years' END
+  CASE WHEN available >= k_years THEN 'complete' WHEN short_history = 'reduce' AND available > 0 THEN 'reduced' ELSE 'insufficient_years' END
 );
 
 -- Persistent: years_exceeded reaches K (K_eff = the years available under `reduce`); Y must exceed.
@@ -67,8 +68,8 @@ LEFT JOIN ov t ON t.scenario = s.scenario AND t.category = c.category AND t.para
 LEFT JOIN ov mc ON mc.scenario = s.scenario AND mc.category = c.category AND mc.param = 'min_cell'
 LEFT JOIN ov mn ON mn.scenario = s.scenario AND mn.category = c.category AND mn.param = 'min_n';
 
--- Steps 1-6 for every scenario × window year × district × category × group present (N_g > 0; an
--- absent group is NC group_absent, added by the outputs).
+-- Steps 1-6 for every scenario × window year × district × category × group counted (a year whose
+-- family lacks its inputs has no counts: the outputs show it as no_data).
 CREATE OR REPLACE TEMP TABLE sd_dec AS
 WITH r AS (
   SELECT x.scenario, yy.k, c.y, c.district, c.category, c.grp, c.n, c.big_n,
@@ -79,7 +80,6 @@ WITH r AS (
   JOIN sd_lea l ON l.y = c.y AND l.district = c.district AND l.category = c.category
   JOIN sd_state st ON st.y = c.y AND st.category = c.category AND st.grp = c.grp
   JOIN sd_cut x ON x.category = c.category AND yy.k < x.m
-  WHERE c.big_n > 0
 ),
 t AS (
   SELECT *,
@@ -90,13 +90,15 @@ t AS (
 ),
 d AS (
   SELECT *,
-         CASE WHEN g_small THEN 'NC' WHEN l_pass AND ln_c > 0 THEN 'RR' WHEN l_pass AND zc = 'nc' THEN 'NC'
+         -- step 1: N_g = 0 is NC group_absent, with no small test
+         CASE WHEN big_n = 0 OR g_small THEN 'NC' WHEN l_pass AND ln_c > 0 THEN 'RR' WHEN l_pass AND zc = 'nc' THEN 'NC'
               WHEN NOT s_pass OR sn_c = 0 THEN 'NC' ELSE 'ARR' END AS method,
-         CASE WHEN g_small OR (l_pass AND ln_c > 0) OR (l_pass AND zc = 'nc') THEN NULL
+         CASE WHEN big_n = 0 OR g_small OR (l_pass AND ln_c > 0) OR (l_pass AND zc = 'nc') THEN NULL
               WHEN l_pass THEN 'zero_comparison_risk' ELSE 'comparison_small' END AS method_reason,
-         CASE WHEN g_small THEN 'group_small' WHEN l_pass AND ln_c > 0 THEN NULL WHEN l_pass AND zc = 'nc' THEN 'zero_comparison_risk'
+         CASE WHEN big_n = 0 THEN 'group_absent' WHEN g_small THEN 'group_small' WHEN l_pass AND ln_c > 0 THEN NULL
+              WHEN l_pass AND zc = 'nc' THEN 'zero_comparison_risk'
               WHEN NOT s_pass THEN 'state_comparison_small' WHEN sn_c = 0 THEN 'zero_state_risk' END AS nc_reason,
-         CASE WHEN g_small THEN NULL WHEN l_pass AND (ln_c > 0 OR zc = 'nc') THEN 'LEA' ELSE 'State' END AS comp_scope
+         CASE WHEN big_n = 0 OR g_small THEN NULL WHEN l_pass AND (ln_c > 0 OR zc = 'nc') THEN 'LEA' ELSE 'State' END AS comp_scope
   FROM t
 )
 SELECT scenario, k, y, district, category, grp, n, big_n, threshold, method, method_reason, nc_reason, comp_scope,

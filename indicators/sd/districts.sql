@@ -5,6 +5,8 @@
 -- category's family are missing is NC `no_data`.
 
 WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
+x0 AS (SELECT * FROM sd_dec WHERE scenario = 0),
+mu0 AS (SELECT * FROM sd_multi WHERE scenario = 0),
 m0 AS (SELECT max(m) AS m FROM s0),
 grid AS (
   SELECT d.district, d.district_name, d.selpa, yy.k, yy.y, c.category, c.ord AS c_ord, c.family, g.grp, g.ord AS g_ord
@@ -16,8 +18,8 @@ grid AS (
   WHERE yy.k < (SELECT m FROM m0)
 )
 SELECT g.district, g.district_name, g.selpa,
-       coalesce(cn.n, 0)::BIGINT AS numerator,
-       coalesce(cn.big_n, 0)::BIGINT AS denominator,
+       coalesce(x.n, 0)::BIGINT AS numerator,
+       coalesce(x.big_n, 0)::BIGINT AS denominator,
        (x.ra::DOUBLE / x.rb::DOUBLE)::DOUBLE AS value,
        coalesce(x.method <> 'NC', false) AS evaluated,
        coalesce(x.exceeds, false) AS flagged,
@@ -25,13 +27,14 @@ SELECT g.district, g.district_name, g.selpa,
        g.y::VARCHAR AS year,
        g.category::VARCHAR AS category,
        g.grp::VARCHAR AS "group",
-       pct(cn.n, cn.big_n)::DOUBLE AS risk,
+       pct(x.n, x.big_n)::DOUBLE AS risk,
        x.comp_scope::VARCHAR AS comp_scope,
        x.comp_n::BIGINT AS comp_numerator,
        x.comp_big_n::BIGINT AS comp_denominator,
        pct(x.comp_n, x.comp_big_n)::DOUBLE AS comp_risk,
        coalesce(x.method, 'NC')::VARCHAR AS method,
        x.method_reason::VARCHAR AS method_reason,
+       -- no decision row: the year lacks the family's inputs, or the LEA has no count at all in it
        (CASE WHEN x.method IS NOT NULL THEN x.nc_reason
              WHEN NOT (CASE g.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) THEN 'no_data'
              ELSE 'group_absent' END)::VARCHAR AS nc_reason,
@@ -46,7 +49,7 @@ FROM grid g
 JOIN s0 ON s0.category = g.category
 JOIN sd_avail a ON a.k = g.k
 JOIN sd_avail_cat av ON av.category = g.category
-LEFT JOIN sd_counts cn ON cn.y = g.y AND cn.district = g.district AND cn.category = g.category AND cn.grp = g.grp
-LEFT JOIN sd_dec x ON x.scenario = 0 AND x.y = g.y AND x.district = g.district AND x.category = g.category AND x.grp = g.grp
-LEFT JOIN sd_multi mu ON g.k = 0 AND mu.scenario = 0 AND mu.district = g.district AND mu.category = g.category AND mu.grp = g.grp
+LEFT JOIN x0 x ON x.y = g.y AND x.district = g.district AND x.category = g.category AND x.grp = g.grp
+-- (read on year-Y rows only, by the CASEs above)
+LEFT JOIN mu0 mu ON mu.district = g.district AND mu.category = g.category AND mu.grp = g.grp
 ORDER BY g.district, g.y, g.c_ord, g.g_ord;

@@ -20,7 +20,7 @@ SELECT ce.category::VARCHAR AS category, ce.grp::VARCHAR AS "group", any_value(c
        count(*)::BIGINT AS leas,
        count(*) FILTER (WHERE ce.method = 'RR')::BIGINT AS rr,
        count(*) FILTER (WHERE ce.method = 'ARR')::BIGINT AS arr,
-       count(*) FILTER (WHERE ce.method IS NULL)::BIGINT AS nc_group_absent,
+       count(*) FILTER (WHERE ce.method IS NULL OR ce.nc_reason = 'group_absent')::BIGINT AS nc_group_absent,
        count(*) FILTER (WHERE ce.nc_reason = 'group_small')::BIGINT AS nc_group_small,
        count(*) FILTER (WHERE ce.nc_reason = 'zero_comparison_risk')::BIGINT AS nc_zero_comparison_risk,
        count(*) FILTER (WHERE ce.nc_reason = 'state_comparison_small')::BIGINT AS nc_state_comparison_small,

@@ -17,7 +17,16 @@ SELECT
   a."ETHNICITY1__raw" AS ethnicity,
   g.grp AS apr_group,
   -- the seven federal groups of profile idea-2016 (sql/macros.sql sd_group); NULL = none
-  sd_group(a."HISPANIC", a."ETHNICITY1__raw", a."ETHNICITY2__raw", a."ETHNICITY3__raw", a."ETHNICITY4__raw") AS sd_grp,
+  -- (sql/macros.sql sd_group; a record with one code takes its group from ethnicity_groups.sd_one, the
+  -- same macro applied once per code: most records, and a lookup instead of the rule on every row)
+  CASE
+    WHEN a."HISPANIC" = 'Y' THEN 'HI7'
+    WHEN a."ETHNICITY2__raw" IS NULL AND a."ETHNICITY3__raw" IS NULL AND a."ETHNICITY4__raw" IS NULL
+      THEN CASE WHEN a."HISPANIC" = 'N' AND a."ETHNICITY1__raw" = '500' THEN NULL ELSE g.sd_one END
+    ELSE sd_group(a."HISPANIC", a."ETHNICITY1__raw", a."ETHNICITY2__raw", a."ETHNICITY3__raw", a."ETHNICITY4__raw")
+  END AS sd_grp,
+  -- what sd_grp is computed from (sd aggregates on them first and groups the few distinct combinations)
+  a."HISPANIC" AS hispanic, a."ETHNICITY2__raw" AS ethnicity2, a."ETHNICITY3__raw" AS ethnicity3, a."ETHNICITY4__raw" AS ethnicity4,
   a."DISABILITY1__raw" AS disability,
   a."FEDSET_PRS__raw" AS fedset_prs,
   a."FEDSET_SCH__raw" AS fedset_sch,

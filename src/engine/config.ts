@@ -42,6 +42,10 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
   const catalog = paramCatalog(indicators);
   const params = resolveParams(catalog, { profile: profile.params, file: input.paramsFile ?? {}, cli: input.params ?? {} });
   // --only takes indicator ids and, for a module publishing several, its measure ids (16 → Table 7's module).
+  for (const id of input.only ?? []) {
+    const ext = INDICATORS.find((i) => i.extension && i.id === id && !indicators.includes(i));
+    if (ext) throw new UsageError(`--only ${id}: module ${id} is not part of profile ${profile.id}; run it with --profile ${profileIds().filter((p) => loadProfile(p).modules.includes(id)).join(' or ')}`);
+  }
   const only = input.only?.map((id) => indicators.find((i) => i.id === id)?.id ?? indicators.find((i) => i.measures.some((m) => (m.indicator ?? m.id) === id))?.id ?? id);
   if (input.only) {
     const known = indicators.map((i) => i.id);

@@ -97,6 +97,9 @@ export function runContext(cfg: RunConfig): RunContext {
 export async function derive(db: Db): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE ethnicity_groups (code VARCHAR, grp VARCHAR)`);
   await db.appendRows('ethnicity_groups', Object.entries(ETHNICITY_GROUP));
+  // the federal group of a record with this one code (profile idea-2016's sd_group, looked up once per code)
+  await db.run(`ALTER TABLE ethnicity_groups ADD COLUMN sd_one VARCHAR`);
+  await db.run(`UPDATE ethnicity_groups SET sd_one = sd_group(NULL, code, NULL, NULL, NULL)`);
   const dir = new URL('../../sql/derive/', import.meta.url);
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) {
     await runSqlFile(db, new URL(f, dir), emptyBinding(), `sql/derive/${f}`);
