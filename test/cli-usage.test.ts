@@ -163,7 +163,7 @@ describe('--help of each command: only the options it uses, each described, poin
   const expected: Record<string, string[]> = {
     run: [...data, 'only', 'out', 'format', ...display, 'student-lists'],
     validate: [...data, 'out', ...display],
-    whatif: [...data, 'out', ...display, 'vary'],
+    whatif: [...data, 'only', 'out', ...display, 'vary'],
     explain: [...data, 'only', ...display, 'district'],
     params: ['profile', 'json'],
     indicators: ['json'],
