@@ -185,3 +185,14 @@ SELECT y, category, grp, sum(n)::BIGINT AS sn, sum(big_n)::BIGINT AS sbig,
        (sum(sum(big_n)) OVER (PARTITION BY y, category))::BIGINT AS tbig
 FROM sd_counts
 GROUP BY y, category, grp;
+
+-- Every counted (year, district, category, group) with its LEA and State comparisons: what the
+-- decide step reads for each scenario (k = 0 is Y).
+CREATE OR REPLACE TEMP TABLE sd_rows AS
+SELECT yy.k, c.y, c.district, c.category, c.grp, c.n, c.big_n,
+       (sum(c.n) OVER w - c.n)::BIGINT AS ln_c, (sum(c.big_n) OVER w - c.big_n)::BIGINT AS lbig_c,
+       st.tn - st.sn AS sn_c, st.tbig - st.sbig AS sbig_c
+FROM sd_counts c
+JOIN sd_years yy ON yy.y = c.y
+JOIN sd_state st ON st.y = c.y AND st.category = c.category AND st.grp = c.grp
+WINDOW w AS (PARTITION BY c.y, c.district, c.category);

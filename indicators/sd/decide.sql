@@ -68,18 +68,51 @@ LEFT JOIN ov t ON t.scenario = s.scenario AND t.category = c.category AND t.para
 LEFT JOIN ov mc ON mc.scenario = s.scenario AND mc.category = c.category AND mc.param = 'min_cell'
 LEFT JOIN ov mn ON mn.scenario = s.scenario AND mn.category = c.category AND mn.param = 'min_n';
 
--- Steps 1-6 for every scenario × window year × district × category × group counted (a year whose
+-- Steps 1-6 as macros over a row's counts and a scenario's cut points, so the screen and the full
+-- decisions below apply the same rule. g_small: the group fails the small test; l_pass / s_pass:
+-- the LEA / State comparison passes it.
+CREATE OR REPLACE MACRO sd_method(big_n, g_small, l_pass, s_pass, ln_c, sn_c, zc) AS (
+  -- step 1: N_g = 0 is NC group_absent, with no small test
+  CASE WHEN big_n = 0 OR g_small THEN 'NC' WHEN l_pass AND ln_c > 0 THEN 'RR' WHEN l_pass AND zc = 'nc' THEN 'NC'
+       WHEN NOT s_pass OR sn_c = 0 THEN 'NC' ELSE 'ARR' END
+);
+CREATE OR REPLACE MACRO sd_scope(big_n, g_small, l_pass, ln_c, zc) AS (
+  CASE WHEN big_n = 0 OR g_small THEN NULL WHEN l_pass AND (ln_c > 0 OR zc = 'nc') THEN 'LEA' ELSE 'State' END
+);
+
+-- The screen: which (scenario, district, category, group) exceed in Y. Only those can be identified,
+-- so a what-if scenario decides every year of its window for them alone; scenario 0 (the run's
+-- files) decides every row.
+CREATE OR REPLACE TEMP TABLE sd_pick AS
+WITH t AS (
+  SELECT x.scenario, r.district, r.category, r.grp, r.n, r.big_n, r.ln_c, r.lbig_c, r.sn_c, r.sbig_c, x.t100,
+         sd_small(x.rule, r.n, r.big_n, x.cell, x.nsize) AS g_small,
+         NOT sd_small(x.rule, r.ln_c, r.lbig_c, x.cell, x.nsize) AS l_pass,
+         NOT sd_small(x.rule, r.sn_c, r.sbig_c, x.cell, x.nsize) AS s_pass,
+         x.zc
+  FROM sd_rows r
+  JOIN sd_cut x ON x.category = r.category
+  WHERE r.k = 0 AND x.scenario <> 0 AND r.big_n > 0 AND r.n > 0
+)
+SELECT scenario, district, category, grp
+FROM t
+WHERE sd_method(big_n, g_small, l_pass, s_pass, ln_c, sn_c, zc) <> 'NC'
+  AND sd_exceeds(n, big_n, CASE sd_scope(big_n, g_small, l_pass, ln_c, zc) WHEN 'LEA' THEN ln_c ELSE sn_c END,
+                 CASE sd_scope(big_n, g_small, l_pass, ln_c, zc) WHEN 'LEA' THEN lbig_c ELSE sbig_c END, t100);
+
+-- Steps 1-6 for every scenario × window year × district × category × group to decide (a year whose
 -- family lacks its inputs has no counts: the outputs show it as no_data).
 CREATE OR REPLACE TEMP TABLE sd_dec AS
 WITH r AS (
-  SELECT x.scenario, yy.k, c.y, c.district, c.category, c.grp, c.n, c.big_n,
-         l.ln - c.n AS ln_c, l.lbig - c.big_n AS lbig_c, st.tn - st.sn AS sn_c, st.tbig - st.sbig AS sbig_c,
-         x.threshold, x.t100, x.cell, x.nsize, x.rule, x.zc
-  FROM sd_counts c
-  JOIN sd_years yy ON yy.y = c.y
-  JOIN sd_lea l ON l.y = c.y AND l.district = c.district AND l.category = c.category
-  JOIN sd_state st ON st.y = c.y AND st.category = c.category AND st.grp = c.grp
-  JOIN sd_cut x ON x.category = c.category AND yy.k < x.m
+  SELECT x.scenario, r.*, x.threshold, x.t100, x.cell, x.nsize, x.rule, x.zc
+  FROM sd_rows r
+  JOIN sd_cut x ON x.category = r.category AND r.k < x.m
+  WHERE x.scenario = 0
+  UNION ALL
+  SELECT x.scenario, r.*, x.threshold, x.t100, x.cell, x.nsize, x.rule, x.zc
+  FROM sd_pick p
+  JOIN sd_rows r ON r.district = p.district AND r.category = p.category AND r.grp = p.grp
+  JOIN sd_cut x ON x.scenario = p.scenario AND x.category = p.category AND r.k < x.m
 ),
 t AS (
   SELECT *,
@@ -90,15 +123,13 @@ t AS (
 ),
 d AS (
   SELECT *,
-         -- step 1: N_g = 0 is NC group_absent, with no small test
-         CASE WHEN big_n = 0 OR g_small THEN 'NC' WHEN l_pass AND ln_c > 0 THEN 'RR' WHEN l_pass AND zc = 'nc' THEN 'NC'
-              WHEN NOT s_pass OR sn_c = 0 THEN 'NC' ELSE 'ARR' END AS method,
+         sd_method(big_n, g_small, l_pass, s_pass, ln_c, sn_c, zc) AS method,
          CASE WHEN big_n = 0 OR g_small OR (l_pass AND ln_c > 0) OR (l_pass AND zc = 'nc') THEN NULL
               WHEN l_pass THEN 'zero_comparison_risk' ELSE 'comparison_small' END AS method_reason,
          CASE WHEN big_n = 0 THEN 'group_absent' WHEN g_small THEN 'group_small' WHEN l_pass AND ln_c > 0 THEN NULL
               WHEN l_pass AND zc = 'nc' THEN 'zero_comparison_risk'
               WHEN NOT s_pass THEN 'state_comparison_small' WHEN sn_c = 0 THEN 'zero_state_risk' END AS nc_reason,
-         CASE WHEN big_n = 0 OR g_small THEN NULL WHEN l_pass AND (ln_c > 0 OR zc = 'nc') THEN 'LEA' ELSE 'State' END AS comp_scope
+         sd_scope(big_n, g_small, l_pass, ln_c, zc) AS comp_scope
   FROM t
 )
 SELECT scenario, k, y, district, category, grp, n, big_n, threshold, method, method_reason, nc_reason, comp_scope,
@@ -111,7 +142,8 @@ SELECT scenario, k, y, district, category, grp, n, big_n, threshold, method, met
                                      CASE comp_scope WHEN 'LEA' THEN lbig_c ELSE sbig_c END, t100) AS exceeds
 FROM d;
 
--- The multi-year decision per scenario × district × category × group (those with a row in a year).
+-- The multi-year decision per scenario × district × category × group decided (scenario 0: all; the
+-- others: those exceeding in Y, the only ones that can be identified).
 CREATE OR REPLACE TEMP TABLE sd_multi AS
 WITH p AS (
   SELECT scenario, district, category, grp,

@@ -4,18 +4,28 @@
 -- seven columns carry the multi-year decision on year-Y rows only. A year whose inputs for the
 -- category's family are missing is NC `no_data`.
 
-WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
-x0 AS (SELECT * FROM sd_dec WHERE scenario = 0),
+WITH x0 AS (SELECT * FROM sd_dec WHERE scenario = 0),
 mu0 AS (SELECT * FROM sd_multi WHERE scenario = 0),
-m0 AS (SELECT max(m) AS m FROM s0),
+-- the 14 categories with scenario 0's cut points and availability, the window's years with theirs:
+-- small tables, so the grid below is made of cross joins only
+cats AS (
+  SELECT c.category, c.ord AS c_ord, c.family, s0.threshold, s0.m, s0.k_years, s0.short_history, av.av0, av.av1, av.av2
+  FROM sd_categories c
+  JOIN sd_cut s0 ON s0.scenario = 0 AND s0.category = c.category
+  JOIN sd_avail_cat av ON av.category = c.category
+),
+years AS (
+  SELECT yy.k, yy.y, a.id AS av_id, a.pl AS av_pl, a.ds AS av_ds
+  FROM sd_years yy JOIN sd_avail a ON a.k = yy.k
+  WHERE yy.k < (SELECT max(m) FROM cats)
+),
 grid AS (
-  SELECT d.district, d.district_name, d.selpa, yy.k, yy.y, c.category, c.ord AS c_ord, c.family, g.grp, g.ord AS g_ord
+  SELECT d.district, d.district_name, d.selpa, yy.*, c.*, g.grp, g.ord AS g_ord
   FROM district_list d
   SEMI JOIN clean_districts r ON r.district__raw = d.district
-  CROSS JOIN sd_years yy
-  CROSS JOIN sd_categories c
+  CROSS JOIN years yy
+  CROSS JOIN cats c
   CROSS JOIN sd_groups g
-  WHERE yy.k < (SELECT m FROM m0)
 )
 SELECT g.district, g.district_name, g.selpa,
        coalesce(x.n, 0)::BIGINT AS numerator,
@@ -23,7 +33,7 @@ SELECT g.district, g.district_name, g.selpa,
        (x.ra::DOUBLE / x.rb::DOUBLE)::DOUBLE AS value,
        coalesce(x.method <> 'NC', false) AS evaluated,
        coalesce(x.exceeds, false) AS flagged,
-       s0.threshold::DOUBLE AS threshold,
+       g.threshold::DOUBLE AS threshold,
        g.y::VARCHAR AS year,
        g.category::VARCHAR AS category,
        g.grp::VARCHAR AS "group",
@@ -36,19 +46,16 @@ SELECT g.district, g.district_name, g.selpa,
        x.method_reason::VARCHAR AS method_reason,
        -- no decision row: the year lacks the family's inputs, or the LEA has no count at all in it
        (CASE WHEN x.method IS NOT NULL THEN x.nc_reason
-             WHEN NOT (CASE g.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) THEN 'no_data'
+             WHEN NOT (CASE g.family WHEN 'id' THEN g.av_id WHEN 'pl' THEN g.av_pl ELSE g.av_ds END) THEN 'no_data'
              ELSE 'group_absent' END)::VARCHAR AS nc_reason,
        CASE WHEN g.k = 0 THEN coalesce(mu.years_exceeded, 0) END::INTEGER AS years_exceeded,
-       CASE WHEN g.k = 0 THEN sd_run(av.av0, av.av1, av.av2, s0.m) END::INTEGER AS years_available,
-       CASE WHEN g.k = 0 THEN sd_history(sd_run(av.av0, av.av1, av.av2, s0.m), s0.k_years, s0.short_history) END::VARCHAR AS history,
+       CASE WHEN g.k = 0 THEN sd_run(g.av0, g.av1, g.av2, g.m) END::INTEGER AS years_available,
+       CASE WHEN g.k = 0 THEN sd_history(sd_run(g.av0, g.av1, g.av2, g.m), g.k_years, g.short_history) END::VARCHAR AS history,
        CASE WHEN g.k = 0 THEN coalesce(mu.persistent, false) END::BOOLEAN AS persistent,
        CASE WHEN g.k = 0 THEN coalesce(mu.progress, 'n/a') END::VARCHAR AS progress,
        CASE WHEN g.k = 0 THEN coalesce(mu.identified, false) END::BOOLEAN AS identified,
        (CASE WHEN x.method IN ('RR', 'ARR') THEN sd_fmt(x.ra, x.rb) ELSE 'NC' END)::VARCHAR AS display
 FROM grid g
-JOIN s0 ON s0.category = g.category
-JOIN sd_avail a ON a.k = g.k
-JOIN sd_avail_cat av ON av.category = g.category
 LEFT JOIN x0 x ON x.y = g.y AND x.district = g.district AND x.category = g.category AND x.grp = g.grp
 -- (read on year-Y rows only, by the CASEs above)
 LEFT JOIN mu0 mu ON mu.district = g.district AND mu.category = g.category AND mu.grp = g.grp

@@ -108,9 +108,9 @@ export async function sdAggregateDb(cfg: RunConfig, cells: AggCell[]): Promise<D
   await countStep(db, rc, SD, cfg.params.values);
   await db.run(`CREATE OR REPLACE TEMP TABLE sd_counts (y VARCHAR, district VARCHAR, category VARCHAR, grp VARCHAR, n BIGINT, big_n BIGINT)`);
   await db.appendRows('sd_counts', cells.map((c) => [`${2008 - c.k}-${String((2009 - c.k) % 100).padStart(2, '0')}`, c.district, 'ID_ALL', c.grp, c.n, c.N]));
-  // the LEA and State totals again, over these counts (the last two statements of count.sql)
+  // the LEA and State totals and the rows to decide, again over these counts (the last statements of count.sql)
   const stmts = splitStatements(readFileSync(new URL('count.sql', import.meta.url), 'utf8'));
-  for (const s of stmts.filter((x) => /TEMP TABLE sd_(lea|state) AS/.test(x))) await db.run(s);
+  for (const s of stmts.filter((x) => /TEMP TABLE sd_(lea|state|rows) AS/.test(x))) await db.run(s);
   await db.run(`INSERT INTO clean_districts SELECT DISTINCT district FROM sd_counts`);
   return db;
 }

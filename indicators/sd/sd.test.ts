@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../index.js';
 import { outTable } from '../../src/engine/indicator.js';
+import { parseVary, runWhatif } from '../../src/engine/whatif.js';
+import { FIXED_NOW } from '../../test/helpers/engine.js';
 import { testConfig, withRun } from '../../test/helpers/engine.js';
 import { DataDir, districtRow, fullHeader, type Rec, requiredHeader, studentA } from '../../test/helpers/fixture.js';
 import { type Cell, sdFolder } from './fixture.js';
@@ -324,5 +326,51 @@ describe('module sd — populations from the records: HISPANIC, ages, placement,
     const r = await run({ 'sd.total_removals': 'removals', 'sd.id_ages': '6-21', 'sd.plan_types': '10,20,30' });
     expect(r['DS_TOTAL WH7']).toEqual([11, 15]);
     expect(r['ID_ALL WH7']).toEqual([14, 200]); // 12 + 21-year-old + the PLAN_TYPE 30 record
+  });
+});
+
+describe('module sd — what-if, run.json and warnings', () => {
+  it('a sweep over threshold × cell size counts the LEAs and pairs `apr run` identifies with the same values', async () => {
+    const dir = sdFolder({ '2008-09': [...EX1, ...EX2] });
+    const cfg = testConfig(dir.root, { profile: 'idea-2016', only: ['sd'], params: ONE_YEAR });
+    const res = await withRun(cfg, (db, run) =>
+      runWhatif(db, cfg, ['sd.threshold=2.5:3:0.5', 'sd.min_cell=10,20'].map((a) => parseVary(cfg.catalog, a)), { log: () => undefined, now: () => FIXED_NOW }, run.load),
+    );
+    expect(res.extraColumns).toEqual(['sd_pairs']);
+    const got = res.rows.map((r) => [r['sd.threshold'], r['sd.min_cell'], r.sd, r.sd_pairs]);
+    // Each scenario run on its own: LEAs with a trigger sd, pairs identified.
+    const expected = [];
+    for (const [t, c] of [['2.5', '10'], ['2.5', '20'], ['3', '10'], ['3', '20']]) {
+      const r = await withRun(testConfig(dir.root, { profile: 'idea-2016', only: ['sd'], params: { ...ONE_YEAR, 'sd.threshold': t!, 'sd.min_cell': c! } }), async (db) => ({
+        leas: await db.scalar(`SELECT count(*) FROM ${outTable(sd, 'triggers')} WHERE scenario = 0`),
+        pairs: await db.scalar(`SELECT count(*) FROM ${outTable(sd, 'districts')} WHERE identified`),
+      }));
+      expected.push([t, c, r.leas, r.pairs]);
+    }
+    expect(got).toEqual(expected);
+    // by hand: at 2.5 LEA A (BL7 RR 3 on ID_ALL and ID_SLD) and LEA B (BL7 ARR 3, the same two) are identified; at cell 20 A's BL7 (18) is small
+    expect(expected[0]).toEqual(['2.5', '10', 2, 4]);
+    expect(expected[2]).toEqual(['3', '10', 0, 0]);
+  });
+
+  it('run.json modules.sd: standards per category, years used, rationale notes above 10 / 30; W-SD-MR before 2009-10', async () => {
+    const dir = sdFolder({ '2007-08': EX1, '2008-09': EX1 });
+    dir.csv('enrollment/cbeds.csv', fullHeader('cbeds'), [
+      ...EX1.flatMap((c) => ['2007-08', '2008-09'].map((year) => ({ district: c.district, year, grade_span: 'K12', group: c.grp, enrollment: String(c.N) }))),
+      { district: '0100001', year: '2008-09', grade_span: 'K12', group: 'MR', enrollment: '40' },
+    ]);
+    const cfg = testConfig(dir.root, { profile: 'idea-2016', only: ['sd'], params: { 'sd.min_cell': '12', 'sd.min_n.DS_TOTAL': '40', 'sd.threshold.ID_ALL': '2.5' } });
+    await withRun(cfg, (_db, run) => {
+      const notes = run.notes.sd as { standards: { category: string; threshold: number; min_cell: number; min_n: number }[]; years_used: Record<string, string[]>; rationale_notes: string[] };
+      expect(notes.standards[0]).toEqual({ category: 'ID_ALL', threshold: 2.5, min_cell: 12, min_n: 30 });
+      expect(notes.standards.find((x) => x.category === 'DS_TOTAL')).toEqual({ category: 'DS_TOTAL', threshold: 3, min_cell: 12, min_n: 40 });
+      // no June folders: discipline has no year; 2006-07 has no December folder
+      expect(notes.years_used).toEqual({ discipline: [], identification: ['2007-08', '2008-09'], placement: ['2007-08', '2008-09'] });
+      expect(notes.rationale_notes).toHaveLength(15);
+      expect(notes.rationale_notes).toContain('DS_TOTAL: minimum n-size 40 is above the presumptively reasonable 30; 34 CFR 300.647(b)(7) requires a detailed rationale');
+      expect(run.warnings.filter((w) => w.code === 'W-SD-MR').map((w) => w.message)).toEqual([
+        'enrollment/cbeds.csv: 1 MR row(s) of 2008-09 (40 enrolled) are counted as two or more races (MU7); before 2009-10 CBEDS MR meant "multiple or no response"',
+      ]);
+    });
   });
 });
