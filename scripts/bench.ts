@@ -139,13 +139,14 @@ try {
   report.scan = { secs: scanS, files: scan, lenient };
   report.full = { secs: full.secs, rss_mb: full.rssMb, ratio: fullRatio, steps_ms: steps, run_seconds: stepsS };
 
-  // 3. --only 5 against the scan of the December Table A and the district list.
+  // 3. --only 5 against the scan of the files it read (run.json: the December Table A of its data
+  // year and, for its trend table, those of the earlier years present, the district list).
   log('apr run --only 5');
   const dec = `${rj.year.slice(0, 4)}-12`;
-  const needed = new RegExp(`^(casemis/${dec}/table_a(\\.csv|/)|reference/districts\\.csv)$`, 'i');
-  const onlyScan: ScanResult[] = scan.filter((s) => needed.test(s.rel));
-  const onlyScanS = sum(onlyScan.map((s) => s.secs));
   const only = await apr(['run', dir, '--only', '5', '--out', join(tmp, 'only5')]);
+  const onlyRead = new Set(readRunJson(join(tmp, 'only5')).inputs.map((i) => i.path));
+  const onlyScan: ScanResult[] = scan.filter((s) => onlyRead.has(s.rel));
+  const onlyScanS = sum(onlyScan.map((s) => s.secs));
   const onlyRatio = only.secs / onlyScanS;
   table.push(
     { measure: `bare scan, ${onlyScan.length} files --only 5 needs`, value: `${f2(onlyScanS)} s` },
