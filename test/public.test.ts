@@ -68,6 +68,12 @@ describe('public/', () => {
           }
           checkedRest++;
         }
+        // a column hidden on the rows its flag marks (sd: a State comparison built on a small State count)
+        for (const c of columns.filter((x) => x.hiddenIf)) {
+          pub.forEach((r, i) => {
+            if (raw[i]![c.hiddenIf!] === 'true' && raw[i]![c.name] !== null) expect(r[c.name], `${o.path!} ${c.name} row ${i}`).toBe('*');
+          });
+        }
         // a value computed from counts (sd's ratio) is printed only with all of them
         for (const c of columns.filter((x) => x.role === 'value' && x.from?.length)) {
           pub.forEach((r, i) => {

@@ -6,6 +6,10 @@
 
 WITH x0 AS (SELECT * FROM sd_dec WHERE scenario = 0),
 mu0 AS (SELECT * FROM sd_multi WHERE scenario = 0),
+small_state AS (
+  SELECT DISTINCT y, category FROM sd_state
+  WHERE sn BETWEEN 1 AND $suppress_min_cell - 1 OR sbig BETWEEN 1 AND $suppress_min_cell - 1
+),
 -- the 14 categories with scenario 0's cut points and availability, the window's years with theirs:
 -- small tables, so the grid below is made of cross joins only
 cats AS (
@@ -54,7 +58,10 @@ SELECT g.district, g.district_name, g.selpa,
        CASE WHEN g.k = 0 THEN coalesce(mu.persistent, false) END::BOOLEAN AS persistent,
        CASE WHEN g.k = 0 THEN coalesce(mu.progress, 'n/a') END::VARCHAR AS progress,
        CASE WHEN g.k = 0 THEN coalesce(mu.identified, false) END::BOOLEAN AS identified,
-       (CASE WHEN x.method IN ('RR', 'ARR') THEN sd_fmt(x.ra, x.rb) ELSE 'NC' END)::VARCHAR AS display
+       (CASE WHEN x.method IN ('RR', 'ARR') THEN sd_fmt(x.ra, x.rb) ELSE 'NC' END)::VARCHAR AS display,
+       -- the State's other groups = the State total less this group: with a State group count of the
+       -- year and category below suppress.min_cell, the printed comparisons would give it away
+       coalesce(x.comp_scope = 'State' AND (g.y, g.category) IN (SELECT (y, category) FROM small_state), false) AS comp_state_small
 FROM grid g
 LEFT JOIN x0 x ON x.y = g.y AND x.district = g.district AND x.category = g.category AND x.grp = g.grp
 -- (read on year-Y rows only, by the CASEs above)

@@ -41,8 +41,9 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'risk', type: 'DOUBLE', role: 'percent', num: 'numerator', den: 'denominator' },
   { name: 'comp_scope', type: 'VARCHAR', role: 'text' },
   // the LEA's other groups: hidden in a district-year-category block where a group's count is
-  { name: 'comp_numerator', type: 'BIGINT', role: 'count', restOf: { col: 'numerator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } } },
-  { name: 'comp_denominator', type: 'BIGINT', role: 'count', restOf: { col: 'denominator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } } },
+  // (State scope: hidden where the State figures of the year and category hold a small group count)
+  { name: 'comp_numerator', type: 'BIGINT', role: 'count', restOf: { col: 'numerator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } }, hiddenIf: 'comp_state_small' },
+  { name: 'comp_denominator', type: 'BIGINT', role: 'count', restOf: { col: 'denominator', within: BLOCK, when: { column: 'comp_scope', equals: 'LEA' } }, hiddenIf: 'comp_state_small' },
   { name: 'comp_risk', type: 'DOUBLE', role: 'percent', num: 'comp_numerator', den: 'comp_denominator' },
   { name: 'method', type: 'VARCHAR', role: 'text' },
   { name: 'method_reason', type: 'VARCHAR', role: 'text' },
@@ -54,6 +55,7 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'progress', type: 'VARCHAR', role: 'text' },
   { name: 'identified', type: 'BOOLEAN', role: 'flag' },
   { name: 'display', type: 'VARCHAR', role: 'value', from: SD_FROM },
+  { name: 'comp_state_small', type: 'BOOLEAN', role: 'flag' },
 ];
 
 const TABLE_COLUMNS: ColumnDef[] = [
@@ -63,7 +65,7 @@ const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'state_numerator', type: 'BIGINT', role: 'count' },
   { name: 'state_denominator', type: 'BIGINT', role: 'count' },
   { name: 'state_risk', type: 'DOUBLE', role: 'percent', num: 'state_numerator', den: 'state_denominator' },
-  { name: 'leas', type: 'BIGINT', role: 'total', sumOf: ['rr', 'arr', 'nc_group_absent', 'nc_group_small', 'nc_zero_comparison_risk', 'nc_state_comparison_small', 'nc_zero_state_risk'] },
+  { name: 'leas', type: 'BIGINT', role: 'total', sumOf: ['rr', 'arr', 'nc_group_absent', 'nc_group_small', 'nc_zero_comparison_risk', 'nc_state_comparison_small', 'nc_zero_state_risk', 'nc_no_data'] },
   { name: 'rr', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'arr', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'nc_group_absent', type: 'BIGINT', role: 'count', distinct: true },
@@ -71,6 +73,7 @@ const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'nc_zero_comparison_risk', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'nc_state_comparison_small', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'nc_zero_state_risk', type: 'BIGINT', role: 'count', distinct: true },
+  { name: 'nc_no_data', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'exceeding', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'persistent', type: 'BIGINT', role: 'count', distinct: true },
   { name: 'exempted_by_progress', type: 'BIGINT', role: 'count', distinct: true },

@@ -2,12 +2,23 @@
 -- family of categories, and a note for each value above the presumptively reasonable cell size 10
 -- and n-size 30 (300.647(b)(1)(iv)): the State must then report a detailed rationale ((b)(7)).
 WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
+-- the years used: consecutive years ending at Y with the family's inputs (as years_available), the
+-- discipline ones named by the year whose June Table A and Table C were read
 fam AS (
-  SELECT f.family,
-         list(a.y ORDER BY a.k DESC) FILTER (WHERE CASE f.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) AS years
+  SELECT f.family, a.k, CASE f.family WHEN 'ds' THEN a.ds_year ELSE a.y END AS yr,
+         CASE f.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END AS av
   FROM (VALUES ('id'), ('pl'), ('ds')) f(family)
-  CROSS JOIN sd_avail a
-  WHERE a.k < (SELECT max(m) FROM s0)
+  CROSS JOIN (SELECT v.*, yy.ds_year FROM sd_avail v JOIN sd_years yy USING (k)) a
+),
+runs AS (
+  SELECT family,
+         sd_run(bool_or(av) FILTER (WHERE k = 0), bool_or(av) FILTER (WHERE k = 1), bool_or(av) FILTER (WHERE k = 2), (SELECT max(m) FROM s0)) AS n
+  FROM fam
+  GROUP BY family
+),
+used AS (
+  SELECT f.family, list(f.yr ORDER BY f.k DESC) FILTER (WHERE f.k < r.n) AS years
+  FROM fam f JOIN runs r USING (family)
   GROUP BY f.family
 )
 SELECT 'standards' AS key,
@@ -17,7 +28,7 @@ UNION ALL
 SELECT 'years_used',
        to_json(map_from_entries(list({'k': CASE family WHEN 'id' THEN 'identification' WHEN 'pl' THEN 'placement' ELSE 'discipline' END,
                                       'v': coalesce(years, [])} ORDER BY family)))::VARCHAR
-FROM fam
+FROM used
 UNION ALL
 SELECT 'rationale_notes',
        to_json(coalesce(list(note ORDER BY ord), []))::VARCHAR

@@ -374,3 +374,30 @@ describe('module sd — what-if, run.json and warnings', () => {
     });
   });
 });
+
+describe('module sd — inputs of the profile', () => {
+  it('a bad HISPANIC warns and reads as blank (the record stays); a blank grade_span is K12 for the duplicate check', async () => {
+    const dir = sdFolder({ '2008-09': [{ district: '0800008', grp: 'WH7', n: 12, N: 100 }] });
+    dir.tableA('2008-12', [
+      studentA({ DIST_SERV: '0800008', DIST_RESI: '0800008', SELPA_CODE: '1000', STUDENT_ID: 'H1', LAST_NAME: 'Hone', ETHNICITY1: '500', HISPANIC: 'U' }),
+      studentA({ DIST_SERV: '0800008', DIST_RESI: '0800008', SELPA_CODE: '1000', STUDENT_ID: 'H2', LAST_NAME: 'Htwo', ETHNICITY1: '700', HISPANIC: 'Y' }),
+    ], [...requiredHeader('table_a'), 'HISPANIC']);
+    dir.csv('enrollment/cbeds.csv', fullHeader('cbeds'), [
+      { district: '0800008', year: '2008-09', grade_span: '', group: 'HI7', enrollment: '50' },
+      { district: '0800008', year: '2008-09', grade_span: 'K12', group: 'HI7', enrollment: '50' },
+      { district: '0800008', year: '2008-09', grade_span: 'PK', group: 'HI7', enrollment: '5' },
+    ]);
+    await withRun(testConfig(dir.root, { profile: 'idea-2016', only: ['sd'], params: ONE_YEAR }), async (db) => {
+      const rejects = await db.all<{ file: string; line: number; code: string; severity: string }>(`SELECT file, line, code, severity FROM rejects ORDER BY file, line`);
+      expect(rejects).toEqual([
+        { file: 'casemis/2008-12/table_a.csv', line: 2, code: 'W-HISPANIC', severity: 'warning' },
+        { file: 'enrollment/cbeds.csv', line: 3, code: 'E-DUP', severity: 'error' },
+      ]);
+      // H1 (500, HISPANIC unreadable → by its codes) and H2 (HISPANIC Y) are HI7; N = 50 K-12 + 5 PK
+      const r = await db.one<{ n: number; d: number }>(
+        `SELECT numerator::INTEGER AS n, denominator::INTEGER AS d FROM ${outTable(sd, 'districts')} WHERE district = '0800008' AND category = 'ID_ALL' AND "group" = 'HI7'`,
+      );
+      expect(r).toEqual({ n: 2, d: 55 });
+    });
+  });
+});

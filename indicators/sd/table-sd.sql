@@ -1,5 +1,6 @@
 -- tables/table-sd.csv: one row per category × group for year Y (scenario 0): the State risk
--- (all loaded records), then the LEAs of reference/districts.csv by method and NC reason, and how
+-- (all loaded records), then the LEAs of reference/districts.csv by method and NC reason (no_data: Y
+-- lacks the category's inputs), and how
 -- many exceed, are persistent, are exempted by reasonable progress and are identified.
 WITH leas AS (
   SELECT district FROM district_list SEMI JOIN clean_districts r ON r.district__raw = district_list.district
@@ -7,7 +8,8 @@ WITH leas AS (
 y0 AS (SELECT y FROM sd_years WHERE k = 0),
 cells AS (
   SELECT c.category, c.ord AS c_ord, g.grp, g.ord AS g_ord, g.group_name, l.district,
-         x.method, x.nc_reason, x.exceeds, mu.persistent, mu.progress, mu.identified
+         x.method, x.nc_reason, x.exceeds, mu.persistent, mu.progress, mu.identified,
+         (SELECT CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END FROM sd_avail a WHERE a.k = 0) AS available
   FROM sd_categories c
   CROSS JOIN sd_groups g
   CROSS JOIN leas l
@@ -20,11 +22,12 @@ SELECT ce.category::VARCHAR AS category, ce.grp::VARCHAR AS "group", any_value(c
        count(*)::BIGINT AS leas,
        count(*) FILTER (WHERE ce.method = 'RR')::BIGINT AS rr,
        count(*) FILTER (WHERE ce.method = 'ARR')::BIGINT AS arr,
-       count(*) FILTER (WHERE ce.method IS NULL OR ce.nc_reason = 'group_absent')::BIGINT AS nc_group_absent,
+       count(*) FILTER (WHERE ce.available AND (ce.method IS NULL OR ce.nc_reason = 'group_absent'))::BIGINT AS nc_group_absent,
        count(*) FILTER (WHERE ce.nc_reason = 'group_small')::BIGINT AS nc_group_small,
        count(*) FILTER (WHERE ce.nc_reason = 'zero_comparison_risk')::BIGINT AS nc_zero_comparison_risk,
        count(*) FILTER (WHERE ce.nc_reason = 'state_comparison_small')::BIGINT AS nc_state_comparison_small,
        count(*) FILTER (WHERE ce.nc_reason = 'zero_state_risk')::BIGINT AS nc_zero_state_risk,
+       count(*) FILTER (WHERE NOT ce.available)::BIGINT AS nc_no_data,
        count(*) FILTER (WHERE ce.exceeds)::BIGINT AS exceeding,
        count(*) FILTER (WHERE ce.persistent)::BIGINT AS persistent,
        count(*) FILTER (WHERE ce.persistent AND ce.progress = 'yes')::BIGINT AS exempted_by_progress,

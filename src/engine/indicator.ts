@@ -58,6 +58,8 @@ export interface ColumnDef {
    * where one `col` cell is hidden hides it too, or the block's total would give that cell away.
    */
   restOf?: { col: string; within: string[]; when?: { column: string; equals: string } };
+  /** Hidden in public/ on rows where this BOOLEAN column of the row is true (sd: a State comparison built on a small State count). */
+  hiddenIf?: string;
 }
 
 /**

@@ -73,9 +73,9 @@ export function genericRules(kind: FileKind, codeLists: Record<string, readonly 
     if (f.type !== 'text' && f.type !== 'code') {
       rules.push({
         code: bad,
-        severity: 'error',
+        severity: f.warnOnly ? 'warning' : 'error',
         field: f.name,
-        message: `${f.name} is not a valid ${TYPE_LABEL[f.type]}`,
+        message: `${f.name} is not a valid ${TYPE_LABEL[f.type]}${f.warnOnly ? '; it is read as blank' : ''}`,
         predicate: `${raw} IS NOT NULL AND ${typed} IS NULL`,
         source,
       });

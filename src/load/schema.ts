@@ -29,6 +29,10 @@ export interface FieldSpec {
   code?: string;
   /** Verification code for a blank required value (default: `code`, else E-REQ). */
   reqCode?: string;
+  /** What a blank value means (cbeds grade_span: K12): the duplicate-key check compares it so. */
+  blankIs?: string;
+  /** A bad value is a warning and reads as blank (an optional field only one profile reads: HISPANIC). */
+  warnOnly?: boolean;
   /** Accepted alternative header names (DATA-CONTRACT.md 3.6). */
   aliases?: string[];
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { type Db, quoteIdent } from '../db.js';
+import { type Db, quoteIdent, quoteLiteral } from '../db.js';
 import { binding, runSqlFile } from '../sqlfile.js';
 import type { FileKind } from './schema.js';
 
@@ -71,7 +71,11 @@ async function runFiles(db: Db, files: SetRuleFile[], params: SetRuleParams): Pr
 /** E-DUP: the later rows of a repeated key in a non-CASEMIS file (over all files of a period, like the CASEMIS set rules). */
 async function duplicateKeys(db: Db, kind: FileKind): Promise<void> {
   if (!kind.key?.length) return;
-  const cols = kind.key.map((k) => quoteIdent(`${k}__raw`));
+  // a blank that means a value (grade_span: K12) is that value here, or both rows would count
+  const cols = kind.key.map((k) => {
+    const blankIs = kind.fields.find((f) => f.name === k)?.blankIs;
+    return blankIs === undefined ? quoteIdent(`${k}__raw`) : `coalesce(${quoteIdent(`${k}__raw`)}, ${quoteLiteral(blankIs)})`;
+  });
   const first = kind.key[0]!;
   await db.run(
     `INSERT INTO rejects

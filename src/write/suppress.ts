@@ -164,6 +164,11 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
       for (const i of b) if (!when || rows[i]![when.column] === when.equals) hidden.add(cellKey([i, c.name]));
     }
   }
+  for (const c of columns.filter((x) => x.hiddenIf)) {
+    rows.forEach((r, i) => {
+      if (r[c.hiddenIf!] === true || r[c.hiddenIf!] === 'true') hidden.add(cellKey([i, c.name]));
+    });
+  }
   // 3. percents, derived values and markers
   out.forEach((r, i) => {
     const fromHiddenOrSmall = (cols: string[]): boolean =>

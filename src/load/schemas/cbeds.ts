@@ -11,7 +11,7 @@ export const cbeds: FileKind = {
     { name: 'district', type: 'text', req: 'R', pattern: '^[0-9]{7}$' },
     { name: 'year', type: 'text', req: 'R', pattern: '^[0-9]{4}-[0-9]{2}$' },
     // K12 (blank = K12) or PK (preschool enrollment aged 3-5).
-    { name: 'grade_span', type: 'code', req: 'O', codes: 'CBEDS_GRADE_SPAN' },
+    { name: 'grade_span', type: 'code', req: 'O', codes: 'CBEDS_GRADE_SPAN', blankIs: 'K12' },
     { name: 'group', type: 'code', req: 'R', codes: 'CBEDS_GROUP' },
     { name: 'enrollment', type: 'integer', req: 'R', min: 0 },
   ],

@@ -53,8 +53,9 @@ export const tableA: FileKind = {
     ethnicity(2),
     ethnicity(3),
     ethnicity(4),
-    // Profile idea-2016 (HI7): decides Hispanic/Latino when present and non-blank.
-    { name: 'HISPANIC', type: 'yesno', req: 'O' },
+    // Profile idea-2016 (HI7): decides Hispanic/Latino when present and non-blank. Read by no other
+    // indicator, so a bad value warns and reads as blank instead of rejecting the record.
+    { name: 'HISPANIC', type: 'yesno', req: 'O', code: 'W-HISPANIC', warnOnly: true },
     { name: 'GRADE', type: 'code', req: 'R', codes: 'GRADE', code: 'E135' },
     { name: 'DISABILITY1', type: 'code', req: 'S', codes: 'DISABILITY', code: 'E134', aliases: ['DISABILIT1'] },
     { name: 'DISABILITY2', type: 'code', req: 'O', codes: 'DISABILITY', code: 'E191', aliases: ['DISABILIT2'] },
