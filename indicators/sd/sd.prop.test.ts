@@ -42,7 +42,7 @@ const cells = fc
 const threshold = fc.integer({ min: 50, max: 300 }).map((x) => x / 100);
 
 describe('module sd — properties of the decision', () => {
-  test.prop([cells, threshold, threshold, fc.constantFrom(1, 2, 3), fc.constantFrom('or', 'and'), fc.constantFrom('off', 'any_decrease', 'points', 'percent')], { numRuns: 25 })(
+  test.prop([cells, threshold, threshold, fc.constantFrom(1, 2, 3), fc.constantFrom('or', 'and'), fc.constantFrom('off', 'any_decrease', 'points', 'percent')], { numRuns: 15 })(
     'raising sd.threshold never adds an identified LEA',
     async (data, a, b, k, rule, progress) => {
       const db = await sdAggregateDb(cfg, data);
@@ -56,7 +56,7 @@ describe('module sd — properties of the decision', () => {
     },
   );
 
-  test.prop([cells, threshold, fc.constantFrom('or', 'and'), fc.constantFrom('reduce', 'wait')], { numRuns: 25 })(
+  test.prop([cells, threshold, fc.constantFrom('or', 'and'), fc.constantFrom('reduce', 'wait')], { numRuns: 15 })(
     'raising sd.consecutive_years never adds an identified LEA',
     async (data, t, rule, history) => {
       const db = await sdAggregateDb(cfg, data);
