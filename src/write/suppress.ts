@@ -119,10 +119,23 @@ export function equations(rows: TableRow[], columns: ColumnDef[], opts: Suppress
 
 const cellKey = ([i, col]: CellRef): string => `${i}\u0000${col}`;
 
+/** Cells by column, then row: no key string is built for a lookup (a public sd file has 8 million cells). */
+class CellSet {
+  private readonly byCol = new Map<string, Set<number>>();
+  add([i, col]: CellRef): void {
+    const set = this.byCol.get(col);
+    if (set) set.add(i);
+    else this.byCol.set(col, new Set([i]));
+  }
+  has([i, col]: CellRef): boolean {
+    return this.byCol.get(col)?.has(i) ?? false;
+  }
+}
+
 /** Returns a copy with `*` (and `NC`) markers; the input is not changed. */
 export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: SuppressOptions): TableRow[] {
   const out = rows.map((r) => ({ ...r }));
-  const hidden = new Set<string>();
+  const hidden = new CellSet();
   const value = ([i, col]: CellRef): number | null => num(rows[i]?.[col] ?? null);
   const small = (v: Cell): boolean => {
     const n = num(v);
@@ -130,29 +143,46 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
   };
   // 1. primary
   out.forEach((r, i) => {
-    for (const c of columns) if (isCount(c) && small(r[c.name] ?? null)) hidden.add(cellKey([i, c.name]));
+    for (const c of columns) if (isCount(c) && small(r[c.name] ?? null)) hidden.add([i, c.name]);
   });
-  // 2. complementary, to a fixed point
+  // 2. complementary, to a fixed point. Each equation's count of hidden cells is kept up to date
+  // (a hidden cell updates the equations holding it), so a pass costs one look per equation, not
+  // one per cell: sd's file has 300,000 rows in a thousand column equations.
   const eqs = equations(out, columns, opts);
+  // the equations of each cell, by column then row
+  const eqsOf = new Map<string, Map<number, number[]>>();
+  const unknown = new Int32Array(eqs.length);
+  eqs.forEach((eq, e) => {
+    for (const c of eq.total === null ? eq.parts : [...eq.parts, eq.total]) {
+      let byRow = eqsOf.get(c[1]);
+      if (!byRow) eqsOf.set(c[1], (byRow = new Map<number, number[]>()));
+      const list = byRow.get(c[0]);
+      if (list) list.push(e);
+      else byRow.set(c[0], [e]);
+      if (hidden.has(c)) unknown[e]!++;
+    }
+  });
+  const hide = (c: CellRef): void => {
+    hidden.add(c);
+    for (const e of eqsOf.get(c[1])?.get(c[0]) ?? []) unknown[e]!++;
+  };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const eq of eqs) {
-      const cells = eq.total === null ? eq.parts : [...eq.parts, eq.total];
-      const unknown = cells.filter((c) => hidden.has(cellKey(c)));
-      if (unknown.length !== 1) continue;
+    eqs.forEach((eq, e) => {
+      if (unknown[e] !== 1) return;
       // the smallest published non-zero part, else a zero part, else the total
       const candidates = eq.parts
-        .filter((c) => !hidden.has(cellKey(c)) && value(c) !== null)
+        .filter((c) => !hidden.has(c) && value(c) !== null)
         .sort((a, b) => {
           const va = value(a)!;
           const vb = value(b)!;
           return (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) || va - vb || a[0] - b[0];
         });
-      const pick = candidates[0] ?? (eq.total !== null && !hidden.has(cellKey(eq.total)) && value(eq.total) !== null ? eq.total : undefined);
-      if (pick === undefined) continue;
-      hidden.add(cellKey(pick));
+      const pick = candidates[0] ?? (eq.total !== null && !hidden.has(eq.total) && value(eq.total) !== null ? eq.total : undefined);
+      if (pick === undefined) return;
+      hide(pick);
       changed = true;
-    }
+    });
   }
   // 2b. a comparison (restOf) is hidden in every row of a block where one of its parts is hidden:
   // part + comparison is the same in each row of the block, so one row with both printed would give
@@ -160,21 +190,21 @@ export function suppressTable(rows: TableRow[], columns: ColumnDef[], opts: Supp
   for (const c of columns.filter((x) => x.restOf)) {
     const { col, within, when } = c.restOf!;
     for (const b of blocks(out, within)) {
-      if (!b.some((i) => hidden.has(cellKey([i, col])))) continue;
-      for (const i of b) if (!when || rows[i]![when.column] === when.equals) hidden.add(cellKey([i, c.name]));
+      if (!b.some((i) => hidden.has([i, col]))) continue;
+      for (const i of b) if (!when || rows[i]![when.column] === when.equals) hidden.add([i, c.name]);
     }
   }
   for (const c of columns.filter((x) => x.hiddenIf)) {
     rows.forEach((r, i) => {
-      if (r[c.hiddenIf!] === true || r[c.hiddenIf!] === 'true') hidden.add(cellKey([i, c.name]));
+      if (r[c.hiddenIf!] === true || r[c.hiddenIf!] === 'true') hidden.add([i, c.name]);
     });
   }
   // 3. percents, derived values and markers
   out.forEach((r, i) => {
     const fromHiddenOrSmall = (cols: string[]): boolean =>
-      cols.some((p) => hidden.has(cellKey([i, p])) || small(rows[i]![p] ?? null));
+      cols.some((p) => hidden.has([i, p]) || small(rows[i]![p] ?? null));
     for (const c of columns) {
-      if (hidden.has(cellKey([i, c.name]))) r[c.name] = SUPPRESSED;
+      if (hidden.has([i, c.name])) r[c.name] = SUPPRESSED;
       else if (c.role === 'percent') {
         const parts = [c.num, c.den].filter((x): x is string => !!x);
         if (fromHiddenOrSmall(parts)) r[c.name] = SUPPRESSED;
