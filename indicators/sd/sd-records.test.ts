@@ -171,3 +171,12 @@ describe('module sd — inputs of the profile', () => {
     });
   });
 });
+
+describe('module sd — parameters', () => {
+  it('a threshold has at most two decimals (T100 is an integer); sd.* and --only sd need the profile', () => {
+    expect(() => testConfig('.', { profile: 'idea-2016', params: { 'sd.threshold': '2.555' } })).toThrow('sd.threshold: expected a number > 0 with at most two decimals, got 2.555 (--param)');
+    expect(testConfig('.', { profile: 'idea-2016', params: { 'sd.threshold': '2.55' } }).params.values['sd.threshold']).toBe(2.55);
+    expect(() => testConfig('.', { params: { 'sd.threshold': '2.5' } })).toThrow('sd.threshold: module sd is not part of profile ca-ffy2008; run it with --profile idea-2016');
+    expect(() => testConfig('.', { only: ['sd'] })).toThrow('--only sd: module sd is not part of profile ca-ffy2008; run it with --profile idea-2016');
+  });
+});

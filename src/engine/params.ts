@@ -245,7 +245,11 @@ function givenText(input: unknown, text: string | undefined): string {
  */
 export function checkValue(info: ParamInfo, input: unknown, where: string, text?: string): unknown {
   const parsed = info.schema.safeParse(input);
-  if (!parsed.success) throw new UsageError(`${info.name}: expected ${allowedText(info.jsonSchema)}, got ${givenText(input, text)} (${where})`);
+  if (!parsed.success) {
+    // a rule the JSON schema cannot say (sd.threshold: at most two decimals) speaks for itself
+    const custom = parsed.error.issues.find((i) => i.code === 'custom')?.message;
+    throw new UsageError(`${info.name}: expected ${allowedText(info.jsonSchema)}${custom ? ` with ${custom}` : ''}, got ${givenText(input, text)} (${where})`);
+  }
   return parsed.data;
 }
 
