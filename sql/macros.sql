@@ -98,9 +98,6 @@ CREATE OR REPLACE MACRO sd_family(code) AS (
 CREATE OR REPLACE MACRO sd_group(hispanic, e1, e2, e3, e4) AS (
   CASE
     WHEN hispanic = 'Y' THEN 'HI7'
-    -- one code (most records): decided on it alone; the general rule below runs on the others only
-    WHEN e2 IS NULL AND e3 IS NULL AND e4 IS NULL THEN
-      CASE WHEN e1 = '500' THEN CASE WHEN hispanic IS NULL THEN 'HI7' END WHEN e1 = '800' THEN 'MU7' ELSE sd_family(e1) END
     WHEN hispanic IS NULL AND (e1 = '500' OR e2 = '500' OR e3 = '500' OR e4 = '500') THEN 'HI7'
     ELSE sd_families_group(sd_family(e1), sd_family(e2), sd_family(e3), sd_family(e4),
                            coalesce(e1 = '800' OR e2 = '800' OR e3 = '800' OR e4 = '800', false))

@@ -38,25 +38,34 @@ FROM range(0, 3) t(k);
 -- December Table A and K-12 enrollment rows of the year, placement the December Table A,
 -- discipline the June Table A and Table C of the discipline year (and the December count with
 -- sd.discipline_base = dec).
+-- One row per year × family (id, pl, ds).
 CREATE OR REPLACE TEMP TABLE sd_avail AS
-WITH f AS (SELECT DISTINCT kind, period FROM load_files)
-SELECT y.k, y.y,
-       EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.dec_period)
-         AND EXISTS (SELECT 1 FROM clean_cbeds WHERE year = y.y AND coalesce(grade_span, 'K12') = 'K12') AS id,
-       EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.dec_period) AS pl,
-       EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.ds_jun_period)
-         AND EXISTS (SELECT 1 FROM f WHERE kind = 'table_c' AND period = y.ds_jun_period)
-         AND ($sd_discipline_base = 'jun' OR EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.dec_period)) AS ds
-FROM sd_years y;
+WITH f AS (SELECT DISTINCT kind, period FROM load_files),
+y AS (
+  SELECT y.k, y.y,
+         EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.dec_period) AS dec_a,
+         EXISTS (SELECT 1 FROM clean_cbeds WHERE year = y.y AND coalesce(grade_span, 'K12') = 'K12') AS k12,
+         EXISTS (SELECT 1 FROM f WHERE kind = 'table_a' AND period = y.ds_jun_period)
+           AND EXISTS (SELECT 1 FROM f WHERE kind = 'table_c' AND period = y.ds_jun_period) AS jun
+  FROM sd_years y
+)
+SELECT k, y, 'id' AS family, dec_a AND k12 AS available FROM y
+UNION ALL SELECT k, y, 'pl', dec_a FROM y
+UNION ALL SELECT k, y, 'ds', jun AND ($sd_discipline_base = 'jun' OR dec_a) FROM y;
 
--- The same per category (k = 0 is Y).
+-- The same per category, the years side by side (av0 = Y).
 CREATE OR REPLACE TEMP TABLE sd_avail_cat AS
 SELECT c.category,
-       bool_or(CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) FILTER (WHERE a.k = 0) AS av0,
-       bool_or(CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) FILTER (WHERE a.k = 1) AS av1,
-       bool_or(CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END) FILTER (WHERE a.k = 2) AS av2
-FROM sd_categories c CROSS JOIN sd_avail a
+       bool_or(a.available) FILTER (WHERE a.k = 0) AS av0,
+       bool_or(a.available) FILTER (WHERE a.k = 1) AS av1,
+       bool_or(a.available) FILTER (WHERE a.k = 2) AS av2
+FROM sd_categories c JOIN sd_avail a USING (family)
 GROUP BY c.category;
+
+-- The LEAs: the districts of reference/districts.csv (every output row and decision is about them;
+-- the State figures count every district).
+CREATE OR REPLACE TEMP TABLE sd_leas AS
+SELECT district, district_name, selpa FROM district_list SEMI JOIN clean_districts r ON r.district__raw = district_list.district;
 
 -- December count (after unduplication), the population's PLAN_TYPEs (grp NULL: no group).
 -- age_rept is the age on REPT_DATE = December 1 of the year.
@@ -169,8 +178,8 @@ SELECT l.y, l.district, c.category, l.grp,
                               ELSE CASE WHEN $sd_discipline_base = 'dec' THEN l.ds_dec_base ELSE l.jun_base END END, 0)::BIGINT AS big_n
 FROM long l
 JOIN sd_categories c USING (category)
-JOIN sd_avail a ON a.y = l.y
-WHERE l.grp IS NOT NULL AND CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END;
+JOIN sd_avail a ON a.y = l.y AND a.family = c.family
+WHERE l.grp IS NOT NULL AND a.available;
 
 -- The LEA totals per year × district × category (the comparison of group g is the total less g),
 -- and the State's per group and in all (all loaded records, every district).

@@ -10,25 +10,19 @@ small_state AS (
   SELECT DISTINCT y, category FROM sd_state
   WHERE sn BETWEEN 1 AND $suppress_min_cell - 1 OR sbig BETWEEN 1 AND $suppress_min_cell - 1
 ),
--- the 14 categories with scenario 0's cut points and availability, the window's years with theirs:
--- small tables, so the grid below is made of cross joins only
-cats AS (
-  SELECT c.category, c.ord AS c_ord, c.family, s0.threshold, s0.m, s0.k_years, s0.short_history, av.av0, av.av1, av.av2
+-- the window's years × the 14 categories with scenario 0's cut points and availability: a small
+-- table, so the grid below is made of cross joins only
+cy AS (
+  SELECT a.k, a.y, a.available, c.category, c.ord AS c_ord, c.family, s0.threshold, s0.m, s0.k_years, s0.short_history, av.av0, av.av1, av.av2
   FROM sd_categories c
   JOIN sd_cut s0 ON s0.scenario = 0 AND s0.category = c.category
   JOIN sd_avail_cat av ON av.category = c.category
-),
-years AS (
-  SELECT yy.k, yy.y, a.id AS av_id, a.pl AS av_pl, a.ds AS av_ds
-  FROM sd_years yy JOIN sd_avail a ON a.k = yy.k
-  WHERE yy.k < (SELECT max(m) FROM cats)
+  JOIN sd_avail a ON a.family = c.family AND a.k < s0.m
 ),
 grid AS (
-  SELECT d.district, d.district_name, d.selpa, yy.*, c.*, g.grp, g.ord AS g_ord
-  FROM district_list d
-  SEMI JOIN clean_districts r ON r.district__raw = d.district
-  CROSS JOIN years yy
-  CROSS JOIN cats c
+  SELECT d.*, cy.*, g.grp, g.ord AS g_ord
+  FROM sd_leas d
+  CROSS JOIN cy
   CROSS JOIN sd_groups g
 )
 SELECT g.district, g.district_name, g.selpa,
@@ -50,7 +44,7 @@ SELECT g.district, g.district_name, g.selpa,
        x.method_reason::VARCHAR AS method_reason,
        -- no decision row: the year lacks the family's inputs, or the LEA has no count at all in it
        (CASE WHEN x.method IS NOT NULL THEN x.nc_reason
-             WHEN NOT (CASE g.family WHEN 'id' THEN g.av_id WHEN 'pl' THEN g.av_pl ELSE g.av_ds END) THEN 'no_data'
+             WHEN NOT g.available THEN 'no_data'
              ELSE 'group_absent' END)::VARCHAR AS nc_reason,
        CASE WHEN g.k = 0 THEN coalesce(mu.years_exceeded, 0) END::INTEGER AS years_exceeded,
        CASE WHEN g.k = 0 THEN sd_run(g.av0, g.av1, g.av2, g.m) END::INTEGER AS years_available,

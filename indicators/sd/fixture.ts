@@ -102,6 +102,7 @@ export async function sdAggregateDb(cfg: RunConfig, cells: AggCell[]): Promise<D
     CREATE TABLE served_jun (_period VARCHAR, district VARCHAR, sd_grp VARCHAR, selpa VARCHAR, student_id VARCHAR, birthdate DATE, plan_type VARCHAR);
     CREATE TABLE clean_table_c (_period VARCHAR, "SELPA_CODE" VARCHAR, "STUDENT_ID" VARCHAR, "DSPL_TYPE" VARCHAR, "DSPL_DAYS" DOUBLE);
     CREATE TABLE clean_districts AS SELECT DISTINCT district AS district__raw FROM (VALUES ('x')) t(district) WHERE false;
+    CREATE TABLE district_list (district VARCHAR, district_name VARCHAR, selpa VARCHAR);
   `);
   const rc = runContext(cfg);
   await writeScenarios(db, cfg.catalog, [{ id: 0, values: cfg.params.values }]);

@@ -58,6 +58,11 @@ const DISTRICT_EXTRA: ColumnDef[] = [
   { name: 'comp_state_small', type: 'BOOLEAN', role: 'flag' },
 ];
 
+/** How the LEAs of a table-sd row split by method and NC reason (they add up to `leas`). */
+const LEA_SPLIT = ['rr', 'arr', 'nc_group_absent', 'nc_group_small', 'nc_zero_comparison_risk', 'nc_state_comparison_small', 'nc_zero_state_risk', 'nc_no_data'];
+/** LEAs counted per row: each a count of districts, not a sum over the rows. */
+const leaCount = (name: string): ColumnDef => ({ name, type: 'BIGINT', role: 'count', distinct: true });
+
 const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'category', type: 'VARCHAR', role: 'key' },
   { name: 'group', type: 'VARCHAR', role: 'key' },
@@ -65,19 +70,8 @@ const TABLE_COLUMNS: ColumnDef[] = [
   { name: 'state_numerator', type: 'BIGINT', role: 'count' },
   { name: 'state_denominator', type: 'BIGINT', role: 'count' },
   { name: 'state_risk', type: 'DOUBLE', role: 'percent', num: 'state_numerator', den: 'state_denominator' },
-  { name: 'leas', type: 'BIGINT', role: 'total', sumOf: ['rr', 'arr', 'nc_group_absent', 'nc_group_small', 'nc_zero_comparison_risk', 'nc_state_comparison_small', 'nc_zero_state_risk', 'nc_no_data'] },
-  { name: 'rr', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'arr', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_group_absent', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_group_small', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_zero_comparison_risk', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_state_comparison_small', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_zero_state_risk', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'nc_no_data', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'exceeding', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'persistent', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'exempted_by_progress', type: 'BIGINT', role: 'count', distinct: true },
-  { name: 'identified', type: 'BIGINT', role: 'count', distinct: true },
+  { name: 'leas', type: 'BIGINT', role: 'total', sumOf: LEA_SPLIT },
+  ...[...LEA_SPLIT, 'exceeding', 'persistent', 'exempted_by_progress', 'identified'].map(leaCount),
 ];
 
 /** The window m = max(K, 3 when a progress rule is on): the data years read, and their discipline years. */

@@ -5,10 +5,8 @@ WITH s0 AS (SELECT * FROM sd_cut WHERE scenario = 0),
 -- the years used: consecutive years ending at Y with the family's inputs (as years_available), the
 -- discipline ones named by the year whose June Table A and Table C were read
 fam AS (
-  SELECT f.family, a.k, CASE f.family WHEN 'ds' THEN a.ds_year ELSE a.y END AS yr,
-         CASE f.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END AS av
-  FROM (VALUES ('id'), ('pl'), ('ds')) f(family)
-  CROSS JOIN (SELECT v.*, yy.ds_year FROM sd_avail v JOIN sd_years yy USING (k)) a
+  SELECT a.family, a.k, CASE a.family WHEN 'ds' THEN yy.ds_year ELSE a.y END AS yr, a.available AS av
+  FROM sd_avail a JOIN sd_years yy USING (k)
 ),
 runs AS (
   SELECT family,

@@ -1,10 +1,7 @@
 -- Summary rows (scenario 0), over the LEAs of reference/districts.csv with at least one ratio
 -- calculated (RR or ARR) in Y: sd.identified = LEAs with an identified pair, sd.exceeding = LEAs
 -- with a ratio above the threshold in Y.
-WITH leas AS (
-  SELECT district FROM district_list SEMI JOIN clean_districts r ON r.district__raw = district_list.district
-),
-t AS (
+WITH t AS (
   SELECT count(*) FILTER (WHERE calc) AS calculated,
          count(*) FILTER (WHERE calc AND exc) AS exceeding,
          count(*) FILTER (WHERE calc AND ident) AS identified
@@ -12,9 +9,10 @@ t AS (
     SELECT l.district,
            coalesce(bool_or(x.method <> 'NC'), false) AS calc,
            coalesce(bool_or(x.exceeds), false) AS exc,
-           coalesce((SELECT bool_or(mu.identified) FROM sd_multi mu WHERE mu.scenario = 0 AND mu.district = l.district), false) AS ident
-    FROM leas l
+           coalesce(any_value(mu.identified), false) AS ident
+    FROM sd_leas l
     LEFT JOIN sd_dec x ON x.scenario = 0 AND x.k = 0 AND x.district = l.district
+    LEFT JOIN (SELECT district, bool_or(identified) AS identified FROM sd_multi WHERE scenario = 0 GROUP BY district) mu ON mu.district = l.district
     GROUP BY l.district
   )
 )

@@ -2,17 +2,14 @@
 -- (all loaded records), then the LEAs of reference/districts.csv by method and NC reason (no_data: Y
 -- lacks the category's inputs), and how
 -- many exceed, are persistent, are exempted by reasonable progress and are identified.
-WITH leas AS (
-  SELECT district FROM district_list SEMI JOIN clean_districts r ON r.district__raw = district_list.district
-),
-y0 AS (SELECT y FROM sd_years WHERE k = 0),
+WITH y0 AS (SELECT y FROM sd_years WHERE k = 0),
 cells AS (
   SELECT c.category, c.ord AS c_ord, g.grp, g.ord AS g_ord, g.group_name, l.district,
          x.method, x.nc_reason, x.exceeds, mu.persistent, mu.progress, mu.identified,
-         (SELECT CASE c.family WHEN 'id' THEN a.id WHEN 'pl' THEN a.pl ELSE a.ds END FROM sd_avail a WHERE a.k = 0) AS available
+         (SELECT a.available FROM sd_avail a WHERE a.k = 0 AND a.family = c.family) AS available
   FROM sd_categories c
   CROSS JOIN sd_groups g
-  CROSS JOIN leas l
+  CROSS JOIN sd_leas l
   LEFT JOIN sd_dec x ON x.scenario = 0 AND x.k = 0 AND x.district = l.district AND x.category = c.category AND x.grp = g.grp
   LEFT JOIN sd_multi mu ON mu.scenario = 0 AND mu.district = l.district AND mu.category = c.category AND mu.grp = g.grp
 )

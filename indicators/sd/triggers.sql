@@ -12,7 +12,7 @@ WITH pairs AS (
   JOIN sd_categories c ON c.category = mu.category
   JOIN sd_groups g ON g.grp = mu.grp
   WHERE mu.identified
-    AND mu.district IN (SELECT district__raw FROM clean_districts)
+    AND mu.district IN (SELECT district FROM sd_leas)
 ),
 ranked AS (
   SELECT *, row_number() OVER (PARTITION BY scenario, district ORDER BY ratio DESC, c_ord, g_ord) AS r FROM pairs

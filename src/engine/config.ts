@@ -22,6 +22,12 @@ export interface ConfigInput {
   encoding?: string;
 }
 
+/** An extension module asked for under a profile without it: which profiles have it. */
+function notInProfile(module: string, profile: string): string {
+  const withIt = profileIds().filter((id) => loadProfile(id).modules.includes(module));
+  return `module ${module} is not part of profile ${profile}; run it with --profile ${withIt.join(' or ') || '(no profile has it)'}`;
+}
+
 /** The one place a run's configuration is assembled: the CLI, the tests and the benchmark use it. */
 export function buildRunConfig(input: ConfigInput): RunConfig {
   const encoding = parseEncoding(input.encoding ?? 'utf-8');
@@ -35,8 +41,7 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
   for (const name of [...Object.keys(input.paramsFile ?? {}), ...Object.keys(input.params ?? {})]) {
     const ext = INDICATORS.find((i) => i.extension && !indicators.includes(i) && name.startsWith(`${i.paramPrefix}.`));
     if (ext) {
-      const with_ = profileIds().filter((id) => loadProfile(id).modules.includes(ext.id));
-      throw new UsageError(`${name}: module ${ext.id} is not part of profile ${profile.id}; run it with --profile ${with_.join(' or ') || '(no profile has it)'}`);
+      throw new UsageError(`${name}: ${notInProfile(ext.id, profile.id)}`);
     }
   }
   const catalog = paramCatalog(indicators);
@@ -44,7 +49,7 @@ export function buildRunConfig(input: ConfigInput): RunConfig {
   // --only takes indicator ids and, for a module publishing several, its measure ids (16 → Table 7's module).
   for (const id of input.only ?? []) {
     const ext = INDICATORS.find((i) => i.extension && i.id === id && !indicators.includes(i));
-    if (ext) throw new UsageError(`--only ${id}: module ${id} is not part of profile ${profile.id}; run it with --profile ${profileIds().filter((p) => loadProfile(p).modules.includes(id)).join(' or ')}`);
+    if (ext) throw new UsageError(`--only ${id}: ${notInProfile(id, profile.id)}`);
   }
   const only = input.only?.map((id) => indicators.find((i) => i.id === id)?.id ?? indicators.find((i) => i.measures.some((m) => (m.indicator ?? m.id) === id))?.id ?? id);
   if (input.only) {
