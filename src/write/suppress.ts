@@ -42,7 +42,7 @@ export interface SuppressOptions {
 function blocks(rows: TableRow[], cols: string[]): number[][] {
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    const g = cols.map((k) => String(r[k] ?? '')).join('\u0000');
+    const g = JSON.stringify(cols.map((k) => r[k] ?? null));
     const m = groups.get(g);
     if (m) m.push(i);
     else groups.set(g, [i]);
@@ -102,12 +102,7 @@ export function equations(rows: TableRow[], columns: ColumnDef[], opts: Suppress
   const additive = columns.filter((x) => x.role === 'count' && !x.distinct);
   for (const totalKey of keys.filter((k) => rows.some((r) => r[k] === 'total'))) {
     const others = keys.filter((k) => k !== totalKey);
-    const groups = new Map<string, number[]>();
-    rows.forEach((r, i) => {
-      const g = JSON.stringify(others.map((k) => r[k] ?? null));
-      groups.set(g, [...(groups.get(g) ?? []), i]);
-    });
-    for (const members of groups.values()) {
+    for (const members of blocks(rows, others)) {
       const total = members.find((i) => rows[i]![totalKey] === 'total');
       if (total === undefined || members.length < 2) continue;
       const parts = members.filter((i) => i !== total);
